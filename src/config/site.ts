@@ -1,0 +1,55 @@
+/**
+ * Site settings: the one place for everything that names the publication.
+ * Templates, feeds, structured data and tests read from here; nothing else
+ * hard-codes the masthead, the site URL or a section label.
+ */
+import type { Lang } from '../i18n/locales.ts';
+
+export interface Couplet {
+  /** The first and second hemistich (misra) of one line (bayt). */
+  readonly hemistichs: readonly [string, string];
+}
+
+export interface SiteSettings {
+  /** The publication's name in Persian script, as on the masthead. */
+  readonly nameFa: string;
+  /** The same name in Latin script. */
+  readonly nameLatin: string;
+  /** The short form the publication signs with. */
+  readonly shortName: string;
+  /** The motto: a couplet of two lines, each of two hemistichs (Ferdowsi). */
+  readonly motto: readonly Couplet[];
+  /** The public web address shown on the masthead (no scheme). */
+  readonly webAddress: string;
+  readonly email: string;
+  /** Absolute origin the built site is served from; `SITE_URL` overrides it for staging. */
+  readonly url: string;
+  /** Section labels in each language, keyed by the section's own language. */
+  readonly sections: Readonly<Record<Lang, { readonly fa: string; readonly en: string }>>;
+  /** Entries per page on section, tag, author and archive indexes. */
+  readonly pageSize: number;
+  /** Entries per section on the front page. */
+  readonly frontPageCount: number;
+  /** Time zone the newsroom works in: dates are formatted and "today" is reckoned here. */
+  readonly timeZone: string;
+}
+
+export const site: SiteSettings = {
+  nameFa: 'افغانستان آزاد – آزاد افغانستان',
+  nameLatin: 'Afghanistan Azad – Azad Afghanistan',
+  shortName: 'AA-AA',
+  motto: [
+    { hemistichs: ['چو کشور نباشد تن من مباد', 'بدین بوم و بر زنده یک تن مباد'] },
+    { hemistichs: ['همه سر به سر تن به کشتن دهیم', 'از آن به که کشور به دشمن دهیم'] },
+  ],
+  webAddress: 'www.afgazad.com',
+  email: 'afgazad@gmail.com',
+  url: 'https://www.afgazad.com',
+  sections: {
+    fa: { fa: 'دری', en: 'Dari' },
+    en: { fa: 'زبان های اروپایی', en: 'European Languages' },
+  },
+  pageSize: 8,
+  frontPageCount: 6,
+  timeZone: 'Asia/Kabul',
+};

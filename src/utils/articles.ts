@@ -1,0 +1,83 @@
+/**
+ * The article index: the collection is read once per build and every page
+ * looks things up here (by id, by section, prev/next, translation) instead of
+ * scanning the whole archive again. That keeps a build linear in the number
+ * of articles.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { isLang, langs, type Lang } from '../i18n/locales.ts';
+import { articlePath, splitId } from './urls.ts';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+export type ArticleData = ArticleEntry['data'];
+
+/** An article with everything a page needs derived once. */
+export interface Article {
+  readonly entry: ArticleEntry;
+  readonly id: string;
+  readonly lang: Lang;
+  readonly slug: string;
+  readonly path: string;
+  readonly data: ArticleData;
+}
+
+export interface ArticleIndex {
+  readonly all: readonly Article[];
+  /** Each section's articles, newest first. */
+  readonly bySection: Readonly<Record<Lang, readonly Article[]>>;
+  readonly byId: ReadonlyMap<string, Article>;
+  /** Position of each article within its section (0 = newest). */
+  readonly position: ReadonlyMap<string, number>;
+}
+
+/**
+ * Whether an entry belongs in this build: drafts and articles dated in the
+ * future are left out of production builds, and shown by the dev server so
+ * editors can preview them.
+ */
+export function isPublished(data: Pick<ArticleData, 'draft' | 'date'>, now = new Date(), production = import.meta.env.PROD): boolean {
+  if (!production) return true;
+  return !data.draft && data.date.getTime() <= now.getTime();
+}
+
+/** Newest first; the id breaks ties so the order never depends on file-system order. */
+export function byDateDesc(a: Article, b: Article): number {
+  return b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
+}
+
+function toArticle(entry: ArticleEntry): Article {
+  const { folder, slug } = splitId(entry.id);
+  if (!isLang(folder)) {
+    // Validation reports this with the file name first; this guards the build.
+    throw new Error(`${entry.filePath ?? entry.id}: articles must live in content/articles/fa/ or content/articles/en/`);
+  }
+  return { entry, id: entry.id, lang: folder, slug, path: articlePath(folder, slug, entry.data.date), data: entry.data };
+}
+
+let cached: Promise<ArticleIndex> | undefined;
+
+/** The published articles, indexed. Computed on first call, then shared by every page. */
+export function getArticleIndex(): Promise<ArticleIndex> {
+  cached ??= (async () => {
+    const entries = await getCollection('articles', ({ data }) => isPublished(data));
+    const all = entries.map(toArticle).sort(byDateDesc);
+    const bySection = Object.fromEntries(langs.map((l) => [l, all.filter((a) => a.lang === l)])) as Record<Lang, Article[]>;
+    const position = new Map<string, number>();
+    for (const list of Object.values(bySection)) list.forEach((a, i) => position.set(a.id, i));
+    return { all, bySection, byId: new Map(all.map((a) => [a.id, a])), position };
+  })();
+  return cached;
+}
+
+/** The published translation of an article, if it has one. */
+export function translationOf(article: Article, index: ArticleIndex): Article | undefined {
+  const ref = article.data.translation;
+  return ref ? index.byId.get(ref.id) : undefined;
+}
+
+/** The neighbours of an article within its section: `newer` and `older`. */
+export function neighbours(article: Article, index: ArticleIndex): { newer?: Article; older?: Article } {
+  const list = index.bySection[article.lang];
+  const i = index.position.get(article.id) ?? -1;
+  return { newer: i > 0 ? list[i - 1] : undefined, older: i >= 0 ? list[i + 1] : undefined };
+}

@@ -1,0 +1,48 @@
+/**
+ * URL building: every internal link is made here, so the route shape lives in
+ * one file (and in the matching `src/pages` folders).
+ */
+import { site } from '../config/site.ts';
+import type { Lang } from '../i18n/locales.ts';
+import { gregorianParts } from './dates.ts';
+
+/**
+ * The path of an article: `/{lang}/{yyyy}/{mm}/{slug}/`, with year and month
+ * of publication in Kabul.
+ * @example articlePath('en', 'azerbaijan-pakistan', new Date('2017-01-13')) // '/en/2017/01/azerbaijan-pakistan/'
+ */
+export function articlePath(lang: Lang, slug: string, date: Date): string {
+  const { year, month } = gregorianParts(date);
+  return `/${lang}/${year}/${String(month).padStart(2, '0')}/${slug}/`;
+}
+
+/**
+ * The path of page `page` of a section index: `/en/`, `/en/page/2/`, …
+ * @example sectionPath('fa', 2) // '/fa/page/2/'
+ */
+export function sectionPath(lang: Lang, page = 1): string {
+  return page <= 1 ? `/${lang}/` : `/${lang}/page/${page}/`;
+}
+
+/**
+ * The absolute URL of a site path, against the configured site origin.
+ * @example absoluteUrl('/en/') // 'https://www.afgazad.com/en/'
+ */
+export function absoluteUrl(path: string, origin: string = siteOrigin()): string {
+  return new URL(path, origin).href;
+}
+
+/** The site origin: `SITE_URL` (for staging builds) or the configured one. */
+export function siteOrigin(): string {
+  const fromEnv = typeof process !== 'undefined' ? process.env.SITE_URL : undefined;
+  return fromEnv && fromEnv.length > 0 ? fromEnv : site.url;
+}
+
+/**
+ * Splits an article id ("fa/some-slug") into its language folder and slug.
+ * @example splitId('en/azerbaijan-pakistan') // { folder: 'en', slug: 'azerbaijan-pakistan' }
+ */
+export function splitId(id: string): { folder: string; slug: string } {
+  const cut = id.indexOf('/');
+  return cut < 0 ? { folder: '', slug: id } : { folder: id.slice(0, cut), slug: id.slice(cut + 1) };
+}
