@@ -5,6 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 
+import remarkReadingTime from './src/integrations/remark-reading-time.ts';
+
 import { site } from './src/config/site.ts';
 
 // The site origin comes from one setting; SITE_URL overrides it for staging.
@@ -21,7 +23,7 @@ export default defineConfig({
       // GFM comes from remark-gfm itself (tables, footnotes, strikethrough,
       // autolinks), so we switch off the processor's built-in copy of it.
       gfm: false,
-      remarkPlugins: [remarkGfm],
+      remarkPlugins: [remarkGfm, remarkReadingTime],
       rehypePlugins: [rehypeSlug],
     }),
     // News analysis carries no source code worth highlighting; skipping Shiki
