@@ -1,0 +1,202 @@
+/**
+ * `npm run bench -- [N] [--runs 3] [--seed 1] [--out file.json] [--keep] [--dir path] [--phases cold,warm,add,edit]`
+ * `npm run bench -- --compare before.json after.json`
+ *
+ * Builds a throw-away copy of the site over a synthetic archive of N articles
+ * (default 1,000) and measures `npm run build` four ways: cold (no output,
+ * no caches), warm (nothing changed), after adding one article and after
+ * editing one. Prints a table of medians and writes the raw figures as JSON
+ * (default `.bench/results-<N>-<timestamp>.json`). The project's own
+ * `content/` and `dist/` are never touched.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { articleFile, corpusArticle, editedIndex, withEdit, writeCorpus } from './corpus.ts';
+import { measure, rssMethod, type Measurement } from './measure.ts';
+import { compareResults, printTable, type BenchResult, type PhaseName, type PhaseResult } from './report.ts';
+import { clearCaches, makeSiteCopy } from './site-copy.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const benchDir = join(projectRoot, '.bench');
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string' },
+    dir: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    phases: { type: 'string', default: 'cold,warm,add,edit' },
+    compare: { type: 'boolean', default: false },
+  },
+});
+
+if (values.compare) {
+  const [a, b] = positionals;
+  if (!a || !b) throw new Error('usage: npm run bench -- --compare before.json after.json');
+  const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as BenchResult;
+  compareResults(read(a), read(b));
+  process.exit(0);
+}
+
+const n = Number(positionals[0] ?? 1000);
+const runs = Number(values.runs);
+const seed = Number(values.seed);
+const phases = new Set(values.phases.split(',') as PhaseName[]);
+if (!Number.isInteger(n) || n < 2) throw new Error(`N must be an integer >= 2, got ${positionals[0]}`);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const site = values.dir ? resolve(values.dir) : join(os.tmpdir(), `aa-bench-${n}-${process.pid}`);
+const logDir = join(benchDir, 'logs', `${n}-${stamp}`);
+mkdirSync(logDir, { recursive: true });
+
+function dirBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+}
+
+function countHtml(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+}
+
+/** The content layer's store: data-store.json, or its chunks. */
+function dataStoreBytes(): number {
+  const cache = join(site, 'node_modules', '.astro');
+  if (!existsSync(cache)) return 0;
+  return readdirSync(cache, { withFileTypes: true })
+    .filter((e) => e.name.startsWith('data-store'))
+    .reduce((sum, e) => sum + (e.isDirectory() ? dirBytes(join(cache, e.name)) : statSync(join(cache, e.name)).size), 0);
+}
+
+function pageFile(path: string): string {
+  return join(site, 'dist', path, 'index.html');
+}
+
+function version(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'missing';
+  }
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+async function build(label: string, run: number): Promise<Measurement & { loadBefore: number }> {
+  const loadBefore = os.loadavg()[0]!;
+  const logFile = join(logDir, `${run}-${label}.log`);
+  process.stdout.write(`  run ${run} ${label.padEnd(5)} … `);
+  const m = await measure('npm', ['run', 'build'], site, logFile, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' });
+  if (m.exitCode !== 0) {
+    console.log('FAILED');
+    console.error(readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
+    throw new Error(`npm run build (${label}) exited with ${m.exitCode}; full log: ${logFile}`);
+  }
+  console.log(`${(m.wallMs / 1000).toFixed(1)} s, ${(m.peakRssKiB / 1024).toFixed(0)} MiB (load ${loadBefore.toFixed(1)})`);
+  return { ...m, loadBefore };
+}
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(`benchmark check failed: ${message}`);
+}
+
+console.log(`Site copy: ${site}`);
+makeSiteCopy(projectRoot, site);
+const articlesDir = join(site, 'content', 'articles');
+const t0 = performance.now();
+const corpus = writeCorpus(articlesDir, n, seed);
+const published = corpus.filter((a) => a.path);
+console.log(`Corpus: ${n} articles (${published.length} published), ${(dirBytes(articlesDir) / 1048576).toFixed(1)} MiB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const added = corpusArticle(n, n, seed);
+const edited = corpus[editedIndex(n)]!;
+const editedFile = articleFile(articlesDir, edited);
+const editedOriginal = readFileSync(editedFile, 'utf8');
+
+const samples: Record<PhaseName, (Measurement & { loadBefore: number })[]> = { cold: [], warm: [], add: [], edit: [] };
+let pages = 0;
+let distBytes = 0;
+let storeBytes = 0;
+
+try {
+  for (let run = 1; run <= runs; run++) {
+    clearCaches(site);
+    if (phases.has('cold')) {
+      samples.cold.push(await build('cold', run));
+      pages = countHtml(join(site, 'dist'));
+      distBytes = dirBytes(join(site, 'dist'));
+      storeBytes = dataStoreBytes();
+      check(existsSync(pageFile(published[0]!.path!)), `the newest article ${published[0]!.path} was not built`);
+      check(existsSync(pageFile(edited.path!)), `${edited.path} was not built`);
+    }
+    if (phases.has('warm')) samples.warm.push(await build('warm', run));
+    if (phases.has('add')) {
+      writeFileSync(articleFile(articlesDir, added), added.text);
+      samples.add.push(await build('add', run));
+      check(existsSync(pageFile(added.path!)), `the added article ${added.path} was not built`);
+      check(readFileSync(pageFile(`/${added.lang}/`), 'utf8').includes(added.path!), `the section index does not list the added article`);
+    }
+    if (phases.has('edit')) {
+      const marker = `bench-edit-${run}-${stamp}`;
+      writeFileSync(editedFile, withEdit(editedOriginal, marker));
+      samples.edit.push(await build('edit', run));
+      check(readFileSync(pageFile(edited.path!), 'utf8').includes(marker), `the edited article ${edited.path} does not show the edit`);
+    }
+    // Put the corpus back so that every run starts from the same archive.
+    rmSync(articleFile(articlesDir, added), { force: true });
+    writeFileSync(editedFile, editedOriginal);
+  }
+} finally {
+  if (!values.keep && !values.dir) rmSync(site, { recursive: true, force: true });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const phaseResults = Object.fromEntries(
+  Object.entries(samples)
+    .filter(([, xs]) => xs.length > 0)
+    .map(([name, xs]): [string, PhaseResult] => [
+      name,
+      {
+        wallS: median(xs.map((x) => x.wallMs / 1000)),
+        peakRssMiB: median(xs.map((x) => x.peakRssKiB / 1024)),
+        runs: xs.map((x) => ({ wallS: x.wallMs / 1000, peakRssMiB: x.peakRssKiB / 1024, loadBefore: x.loadBefore })),
+      },
+    ]),
+) as BenchResult['phases'];
+
+const cpus = os.cpus();
+const result: BenchResult = {
+  n,
+  seed,
+  runs,
+  date: new Date().toISOString(),
+  command: 'npm run build',
+  rssMethod: rssMethod(),
+  machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memGiB: os.totalmem() / 2 ** 30, os: `${os.type()} ${os.release()}` },
+  versions: { node: process.version, astro: version('astro'), vite: version('vite'), pagefind: version('pagefind') },
+  git: { commit: git(['rev-parse', '--short', 'HEAD']), branch: git(['rev-parse', '--abbrev-ref', 'HEAD']), dirty: git(['status', '--porcelain']).length > 0 },
+  output: { htmlPages: pages, distMiB: distBytes / 1048576, dataStoreMiB: storeBytes / 1048576 },
+  phases: phaseResults,
+};
+
+printTable(result);
+const out = values.out ? resolve(values.out) : join(benchDir, `results-${n}-${stamp}.json`);
+writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+console.log(`\nWrote ${out}\nLogs in ${logDir}`);

@@ -1,0 +1,86 @@
+/** The benchmark's result format, its table, and the comparison of two runs. */
+export type PhaseName = 'cold' | 'warm' | 'add' | 'edit';
+
+export interface PhaseResult {
+  /** Medians over the runs. */
+  readonly wallS: number;
+  readonly peakRssMiB: number;
+  readonly runs: readonly { wallS: number; peakRssMiB: number; loadBefore: number }[];
+}
+
+export interface BenchResult {
+  readonly n: number;
+  readonly seed: number;
+  readonly runs: number;
+  readonly date: string;
+  readonly command: string;
+  readonly rssMethod: string;
+  readonly machine: { cpus: number; cpuModel: string; memGiB: number; os: string };
+  readonly versions: Record<string, string>;
+  readonly git: { commit: string; branch: string; dirty: boolean };
+  readonly output: { htmlPages: number; distMiB: number; dataStoreMiB: number };
+  readonly phases: Partial<Record<PhaseName, PhaseResult>>;
+}
+
+const labels: Record<PhaseName, string> = {
+  cold: 'cold (no caches)',
+  warm: 'warm (no change)',
+  add: 'add one article',
+  edit: 'edit one article',
+};
+const order: PhaseName[] = ['cold', 'warm', 'add', 'edit'];
+
+const fmt = (x: number | undefined, digits = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
+
+function row(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+}
+
+/**
+ * Prints medians per phase, with the spread of the runs.
+ * @example printTable(JSON.parse(readFileSync('.bench/results-1000-….json', 'utf8')))
+ */
+export function printTable(r: BenchResult): void {
+  const { machine: m, versions: v } = r;
+  console.log(`\n${r.n} articles → ${r.output.htmlPages} HTML pages, dist ${fmt(r.output.distMiB)} MiB, content data store ${fmt(r.output.dataStoreMiB)} MiB`);
+  console.log(`${r.command} · median of ${r.runs} · ${m.cpus} × ${m.cpuModel}, ${fmt(m.memGiB, 0)} GiB · Node ${v.node}, Astro ${v.astro} · ${r.git.branch}@${r.git.commit}${r.git.dirty ? '+dirty' : ''}\n`);
+  const widths = [18, 9, 17, 14, 17];
+  console.log(row(['phase', 'wall (s)', 'runs (s)', 'peak RSS (MiB)', 'runs (MiB)'], widths));
+  for (const name of order) {
+    const p = r.phases[name];
+    if (!p) continue;
+    console.log(
+      row(
+        [labels[name], fmt(p.wallS), p.runs.map((x) => fmt(x.wallS)).join(' '), fmt(p.peakRssMiB, 0), p.runs.map((x) => fmt(x.peakRssMiB, 0)).join(' ')],
+        widths,
+      ),
+    );
+  }
+}
+
+/** Prints two results side by side with the ratio after/before. */
+export function compareResults(a: BenchResult, b: BenchResult): void {
+  console.log(`before: ${a.n} articles, ${a.git.branch}@${a.git.commit}, ${a.date}`);
+  console.log(`after:  ${b.n} articles, ${b.git.branch}@${b.git.commit}, ${b.date}\n`);
+  const widths = [18, 10, 10, 7, 12, 12, 7];
+  console.log(row(['phase', 'before s', 'after s', '×', 'before MiB', 'after MiB', '×'], widths));
+  for (const name of order) {
+    const x = a.phases[name];
+    const y = b.phases[name];
+    if (!x && !y) continue;
+    console.log(
+      row(
+        [
+          labels[name],
+          fmt(x?.wallS),
+          fmt(y?.wallS),
+          x && y ? fmt(y.wallS / x.wallS, 2) : '–',
+          fmt(x?.peakRssMiB, 0),
+          fmt(y?.peakRssMiB, 0),
+          x && y ? fmt(y.peakRssMiB / x.peakRssMiB, 2) : '–',
+        ],
+        widths,
+      ),
+    );
+  }
+}
