@@ -1,0 +1,99 @@
+/**
+ * Page-weight budget of the built site: readers are mostly on phones and slow
+ * networks. An article (HTML + CSS) fits in the first round trip, no page a
+ * reader browses runs JavaScript, a Dari article's fonts stay small, and
+ * nothing is fetched from another host.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { site } from '../../src/config/site.ts';
+import {
+  cssUrls,
+  executableScripts,
+  fontFaces,
+  isOtherHost,
+  neededFontUrls,
+  pageCodePoints,
+  pageResources,
+  parsePage,
+  stylesheetHrefs,
+  usedFamilies,
+} from '../helpers/budget.ts';
+import { distDir } from '../helpers/paths.ts';
+import { builtPages, htmlFileOf, sourceArticles } from '../helpers/site.ts';
+
+/** About one TCP initial congestion window (10 × 1,460 bytes), rounded down. */
+const ARTICLE_BUDGET = 14_000;
+const DARI_FONT_BUDGET = 100_000;
+/** Pages allowed to run JavaScript: only site search, which cannot work without it. */
+const JS_ALLOWED = /(^|\/)search\//;
+
+const origin = site.url;
+const published = sourceArticles().filter((a) => a.published);
+const pages = builtPages();
+
+const brotli = (data: Buffer | string) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** A file of the built site from a URL found in `fromPath` (relative, root-relative or same-origin). */
+function distFile(url: string, fromPath: string): string {
+  return join(distDir, decodeURIComponent(new URL(url, new URL(fromPath, origin)).pathname));
+}
+
+function readHtml(path: string): string {
+  return readFileSync(htmlFileOf(path), 'utf8');
+}
+
+describe('page weight', () => {
+  it.each(published.map((a) => [a.path] as const))('article %s is at most 14 KB of HTML and CSS, brotli-compressed', (path) => {
+    const html = readHtml(path);
+    const sheets = stylesheetHrefs(parsePage(html));
+    const bytes = brotli(html) + sheets.reduce((sum, href) => sum + brotli(readFileSync(distFile(href, path))), 0);
+    expect(bytes, `${path}: ${bytes} bytes (HTML + ${sheets.length} stylesheet(s))`).toBeLessThanOrEqual(ARTICLE_BUDGET);
+  });
+
+  it.each(published.filter((a) => a.lang === 'fa').map((a) => [a.path] as const))('Dari article %s needs at most 100 KB of woff2 fonts', (path) => {
+    const doc = parsePage(readHtml(path));
+    let total = 0;
+    const files: string[] = [];
+    for (const href of stylesheetHrefs(doc)) {
+      const css = readFileSync(distFile(href, path), 'utf8');
+      const faces = fontFaces(css);
+      for (const url of neededFontUrls(faces, usedFamilies(css, faces), pageCodePoints(doc))) {
+        const file = distFile(url, href);
+        expect(url, `${path}: fonts must be woff2`).toMatch(/\.woff2(\?|#|$)/);
+        expect(existsSync(file), `${url} is not in dist/`).toBe(true);
+        total += readFileSync(file).length;
+        files.push(url);
+      }
+    }
+    expect(total, `${path} downloads ${files.join(', ')}`).toBeLessThanOrEqual(DARI_FONT_BUDGET);
+  });
+});
+
+describe('no JavaScript', () => {
+  it.each(pages.filter((p) => !JS_ALLOWED.test(p)).map((p) => [p] as const))('%s runs no JavaScript (JSON-LD data is allowed)', (path) => {
+    expect(executableScripts(parsePage(readHtml(path)))).toEqual([]);
+  });
+
+  it('covers article, section index and front pages', () => {
+    expect(pages).toContain('/');
+    expect(pages).toContain('/fa/');
+    expect(pages).toContain('/en/');
+    for (const a of published) expect(pages).toContain(a.path);
+  });
+});
+
+describe('no request to another host', () => {
+  it.each(pages.map((p) => [p] as const))('%s loads every resource from the site itself', (path) => {
+    const doc = parsePage(readHtml(path));
+    const foreign = pageResources(doc).filter((r) => isOtherHost(r.url, new URL(path, origin).href));
+    for (const href of stylesheetHrefs(doc)) {
+      if (isOtherHost(href, origin)) continue; // already reported
+      const css = readFileSync(distFile(href, path), 'utf8');
+      for (const url of cssUrls(css)) if (isOtherHost(url, new URL(href, new URL(path, origin)).href)) foreign.push({ where: href, url });
+    }
+    expect(foreign).toEqual([]);
+  });
+});
