@@ -2,10 +2,8 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
-import remarkGfm from 'remark-gfm';
-import rehypeSlug from 'rehype-slug';
 
-import remarkReadingTime from './src/integrations/remark-reading-time.ts';
+import { markdownOptions, syntaxHighlight } from './src/integrations/markdown.ts';
 
 import { site } from './src/config/site.ts';
 
@@ -18,17 +16,16 @@ export default defineConfig({
   // Two articles that resolve to one URL must stop the build, not overwrite each other.
   prerenderConflictBehavior: 'error',
   markdown: {
-    // Astro 7 defaults to Sätteri; remark/rehype plugins need the unified pipeline.
-    processor: unified({
-      // GFM comes from remark-gfm itself (tables, footnotes, strikethrough,
-      // autolinks), so we switch off the processor's built-in copy of it.
-      gfm: false,
-      remarkPlugins: [remarkGfm, remarkReadingTime],
-      rehypePlugins: [rehypeSlug],
-    }),
-    // News analysis carries no source code worth highlighting; skipping Shiki
-    // saves build time and page weight.
-    syntaxHighlight: false,
+    // Astro 7 defaults to Sätteri; remark/rehype plugins need the unified
+    // pipeline. Articles are rendered by our loader's workers with the same
+    // options (src/integrations/markdown.ts).
+    processor: unified(markdownOptions),
+    syntaxHighlight,
+  },
+  experimental: {
+    // Pages whose getStaticPaths() cacheKey and code are unchanged are copied
+    // from the previous build instead of rendered again.
+    incrementalBuild: true,
   },
   integrations: [
     sitemap({

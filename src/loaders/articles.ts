@@ -1,0 +1,179 @@
+/**
+ * The articles loader: Astro's glob loader, reshaped for an archive of tens
+ * of thousands of pieces.
+ *
+ * - Markdown is rendered in a pool of worker threads (one per core), not on
+ *   Astro's single thread.
+ * - The rendered body is written to a cache file named by the entry's digest
+ *   (see `rendered-body.ts`); the content data store keeps only frontmatter,
+ *   so it stays a few MB instead of hundreds, and Astro does not bundle every
+ *   article body into one string.
+ * - The digest covers the file and the Markdown pipeline's own source, so a
+ *   changed plugin re-renders everything and an unchanged archive renders
+ *   nothing.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { BODIES_DIR, type RenderJob, type RenderReply } from './rendered-body.ts';
+
+interface Options {
+  /** Folder of the Markdown files, relative to the project root. */
+  base: string;
+}
+
+/** Files whose change must re-render every body: the pipeline and what pins its packages. */
+function pipelineFingerprint(root: string, srcDir: string): string {
+  const hash = createHash('sha256');
+  for (const dir of ['integrations', 'loaders']) {
+    const abs = join(srcDir, dir);
+    for (const name of readdirSync(abs).sort()) hash.update(name).update(readFileSync(join(abs, name)));
+  }
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** A fixed pool of Markdown workers; jobs queue until a worker is free. */
+class WorkerPool {
+  readonly #workers: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #queue: { job: RenderJob; done: (error?: string) => void }[] = [];
+  readonly #pending = new Map<number, (error?: string) => void>();
+
+  constructor(script: URL, size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script);
+      worker.on('message', (reply: RenderReply) => {
+        this.#pending.get(reply.seq)?.(reply.error);
+        this.#pending.delete(reply.seq);
+        this.#next(worker);
+      });
+      worker.on('error', (error) => {
+        for (const done of this.#pending.values()) done(String(error.stack ?? error));
+        this.#pending.clear();
+      });
+      this.#workers.push(worker);
+      this.#idle.push(worker);
+    }
+  }
+
+  run(job: RenderJob): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = (error?: string) => (error ? reject(new Error(error)) : resolve());
+      const worker = this.#idle.pop();
+      if (worker) this.#send(worker, job, done);
+      else this.#queue.push({ job, done });
+    });
+  }
+
+  #send(worker: Worker, job: RenderJob, done: (error?: string) => void) {
+    this.#pending.set(job.seq, done);
+    worker.postMessage(job);
+  }
+
+  #next(worker: Worker) {
+    const item = this.#queue.shift();
+    if (item) this.#send(worker, item.job, item.done);
+    else this.#idle.push(worker);
+  }
+
+  async close() {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+}
+
+export function articleLoader({ base }: Options): Loader {
+  return {
+    name: 'article-loader',
+    load: async ({ config, store, parseData, generateDigest, logger, watcher }: LoaderContext) => {
+      const root = fileURLToPath(config.root);
+      const baseDir = join(root, base);
+      const bodiesDir = join(root, BODIES_DIR);
+      mkdirSync(bodiesDir, { recursive: true });
+      const fingerprint = pipelineFingerprint(root, fileURLToPath(config.srcDir));
+      let pool: WorkerPool | undefined;
+      let seq = 0;
+
+      /** Loads one file; returns its digest, or undefined if it is not an article. */
+      async function sync(file: string): Promise<string | undefined> {
+        if (!file.endsWith('.md')) return undefined;
+        const rel = relative(baseDir, file).split(sep).join('/');
+        const id = rel.replace(/\.md$/, '');
+        const contents = await readFile(file, 'utf8');
+        const digest = generateDigest(`${fingerprint}\n${contents}`);
+        const outFile = join(bodiesDir, `${digest}.json`);
+        if (store.get(id)?.digest === digest && existsSync(outFile)) return digest;
+
+        let frontmatter: Record<string, unknown>;
+        let body: string;
+        try {
+          ({ frontmatter, content: body } = parseFrontmatter(contents));
+        } catch (error) {
+          throw new Error(`${relative(root, file)}: the frontmatter is not valid YAML: ${(error as Error).message}`);
+        }
+        const filePath = relative(root, file).split(sep).join('/');
+        const data = await parseData({ id, data: frontmatter, filePath: file });
+        pool ??= new WorkerPool(new URL('loaders/markdown-worker.ts', config.srcDir), Math.max(1, availableParallelism()));
+        await pool.run({ seq: ++seq, body, frontmatter, filePath: file, outFile });
+        store.set({ id, data, filePath, digest });
+        return digest;
+      }
+
+      const files = readdirSync(baseDir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.md'))
+        .map((e) => join(e.parentPath, e.name));
+      const seen = new Set<string>();
+      const digests = new Set<string>();
+      try {
+        // Bounded so that 50,000 files are not all read into memory at once.
+        let next = 0;
+        const lane = async () => {
+          while (next < files.length) {
+            const file = files[next++]!;
+            const digest = await sync(file);
+            if (digest) {
+              digests.add(digest);
+              seen.add(relative(baseDir, file).split(sep).join('/').replace(/\.md$/, ''));
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: 32 }, lane));
+      } finally {
+        await pool?.close();
+        pool = undefined;
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      // Bodies of deleted or edited articles are no longer referenced.
+      for (const name of readdirSync(bodiesDir)) {
+        if (!digests.has(name.replace(/\.json$/, ''))) rmSync(join(bodiesDir, name), { force: true });
+      }
+      logger.info(`${seen.size} articles`);
+
+      if (!watcher) return;
+      watcher.add(baseDir);
+      const onChange = async (file: string) => {
+        if (!file.startsWith(baseDir) || !file.endsWith('.md')) return;
+        try {
+          await sync(file);
+        } catch (error) {
+          logger.error((error as Error).message);
+        } finally {
+          await pool?.close();
+          pool = undefined;
+        }
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', (file: string) => {
+        if (file.startsWith(baseDir) && file.endsWith('.md')) store.delete(relative(baseDir, file).split(sep).join('/').replace(/\.md$/, ''));
+      });
+    },
+  };
+}
