@@ -6,7 +6,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isLang, langs, type Lang } from '../i18n/locales.ts';
-import { articlePath, splitId } from './urls.ts';
+import { articlePath, siteOrigin, splitId } from './urls.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleData = ArticleEntry['data'];
@@ -80,4 +80,16 @@ export function neighbours(article: Article, index: ArticleIndex): { newer?: Art
   const list = index.bySection[article.lang];
   const i = index.position.get(article.id) ?? -1;
   return { newer: i > 0 ? list[i - 1] : undefined, older: i >= 0 ? list[i + 1] : undefined };
+}
+
+/**
+ * A page's `cacheKey` for Astro's incremental build: it changes whenever
+ * anything the page shows from these articles changes (each entry's digest
+ * covers its file and the Markdown pipeline), or the site origin its
+ * absolute URLs use. `parts` adds anything else the page depends on
+ * (page number, page count). Missing neighbours count as empty.
+ * @example pageCacheKey([article, newer, older], 'article')
+ */
+export function pageCacheKey(articles: readonly (Article | undefined)[], ...parts: (string | number)[]): string {
+  return [siteOrigin(), ...parts, ...articles.map((a) => (a ? `${a.id}@${a.entry.digest}` : '-'))].join('|');
 }
