@@ -49,7 +49,8 @@ class WorkerPool {
 
   constructor(script: URL, size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script);
+      // A larger young generation: rendering allocates many short-lived nodes.
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } });
       worker.on('message', (reply: RenderReply) => {
         this.#pending.get(reply.seq)?.(reply.error);
         this.#pending.delete(reply.seq);
@@ -121,7 +122,7 @@ export function articleLoader({ base }: Options): Loader {
         const filePath = relative(root, file).split(sep).join('/');
         const data = await parseData({ id, data: frontmatter, filePath: file });
         pool ??= new WorkerPool(new URL('loaders/markdown-worker.ts', config.srcDir), Math.max(1, availableParallelism()));
-        await pool.run({ seq: ++seq, body, frontmatter, filePath: file, outFile });
+        await pool.run({ seq: ++seq, lang: id.split('/')[0]!, body, frontmatter, filePath: file, outFile });
         store.set({ id, data, filePath, digest });
         return digest;
       }

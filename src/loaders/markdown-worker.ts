@@ -6,14 +6,22 @@
 import { writeFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { markdownOptions, syntaxHighlight } from '../integrations/markdown.ts';
+import { markdownOptionsFor, syntaxHighlight } from '../integrations/markdown.ts';
 import type { RenderJob, RenderReply, RenderedBody } from './rendered-body.ts';
 
-const renderer = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight });
+type Renderer = Awaited<ReturnType<typeof createMarkdownProcessor>>;
+const renderers = new Map<string, Promise<Renderer>>();
+/** One processor per language (see markdownOptionsFor), built on first use. */
+function rendererFor(lang: string): Promise<Renderer> {
+  let renderer = renderers.get(lang);
+  if (!renderer) renderers.set(lang, (renderer = createMarkdownProcessor({ ...markdownOptionsFor(lang), syntaxHighlight })));
+  return renderer;
+}
 
 parentPort!.on('message', async (job: RenderJob) => {
   let reply: RenderReply;
   try {
+    const renderer = await rendererFor(job.lang);
     const { code, metadata } = await renderer.render(job.body, { frontmatter: job.frontmatter, fileURL: new URL(`file://${job.filePath}`) });
     const body: RenderedBody = {
       html: code,

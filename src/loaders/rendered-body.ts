@@ -18,6 +18,8 @@ export interface RenderedBody {
 /** A message to a Markdown worker. */
 export interface RenderJob {
   readonly seq: number;
+  /** The language folder ("fa", "en"), which picks the Markdown options. */
+  readonly lang: string;
   readonly body: string;
   readonly frontmatter: Record<string, unknown>;
   readonly filePath: string;
