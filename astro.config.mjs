@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 
 import { markdownOptions, syntaxHighlight } from './src/integrations/markdown.ts';
+import pruneDist from './src/integrations/prune-dist.ts';
 
 import { site } from './src/config/site.ts';
 
@@ -27,7 +28,13 @@ export default defineConfig({
     // from the previous build instead of rendered again.
     incrementalBuild: true,
   },
+  vite: {
+    // Unchanged pages stay in dist/ between builds; pruneDist() removes what a
+    // build no longer produces.
+    build: { emptyOutDir: false },
+  },
   integrations: [
+    pruneDist(),
     sitemap({
       filter: (page) => !page.includes('/404'),
     }),

@@ -106,7 +106,7 @@ async function build(label: string, run: number): Promise<Measurement & { loadBe
     console.error(readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
     throw new Error(`npm run build (${label}) exited with ${m.exitCode}; full log: ${logFile}`);
   }
-  console.log(`${(m.wallMs / 1000).toFixed(1)} s, ${(m.peakRssKiB / 1024).toFixed(0)} MiB (load ${loadBefore.toFixed(1)})`);
+  console.log(`${(m.wallMs / 1000).toFixed(1)} s, ${(m.peakRssKiB / 1024).toFixed(0)} MiB, ${m.cpuS.toFixed(1)} CPU s (load ${loadBefore.toFixed(1)})`);
   return { ...m, loadBefore };
 }
 
@@ -176,7 +176,8 @@ const phaseResults = Object.fromEntries(
       {
         wallS: median(xs.map((x) => x.wallMs / 1000)),
         peakRssMiB: median(xs.map((x) => x.peakRssKiB / 1024)),
-        runs: xs.map((x) => ({ wallS: x.wallMs / 1000, peakRssMiB: x.peakRssKiB / 1024, loadBefore: x.loadBefore })),
+        cpuS: median(xs.map((x) => x.cpuS)),
+        runs: xs.map((x) => ({ wallS: x.wallMs / 1000, peakRssMiB: x.peakRssKiB / 1024, cpuS: x.cpuS, loadBefore: x.loadBefore })),
       },
     ]),
 ) as BenchResult['phases'];

@@ -15,6 +15,8 @@ import { pathToFileURL } from 'node:url';
 export interface Measurement {
   readonly wallMs: number;
   readonly peakRssKiB: number;
+  /** User + system CPU seconds of the whole process tree: steadier than wall time on a shared machine. */
+  readonly cpuS: number;
   readonly exitCode: number;
 }
 
@@ -34,7 +36,7 @@ export async function measure(command: string, args: readonly string[], cwd: str
   const probe = pathToFileURL(join(import.meta.dirname, 'rss-probe.mjs')).href;
   const [file, argv, childEnv] =
     method === 'gnu-time'
-      ? [GNU_TIME, ['-f', '%M', '-o', report, command, ...args], env]
+      ? [GNU_TIME, ['-f', 'rss %M\ncpu %U %S', '-o', report, command, ...args], env]
       : [command, [...args], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --import=${probe}`.trim(), BENCH_RSS_REPORT: report }];
   const log = createWriteStream(logFile, { flags: 'a' });
   const started = performance.now();
@@ -48,13 +50,16 @@ export async function measure(command: string, args: readonly string[], cwd: str
   const wallMs = performance.now() - started;
   await new Promise<void>((resolve) => log.end(resolve));
   let peakRssKiB = 0;
+  let cpuS = 0;
   if (existsSync(report)) {
-    // GNU time writes one number (KiB); the probe one "pid KiB" line per process.
+    // Lines "rss KiB" and "cpu user sys": one of each from GNU time, one
+    // pair per Node process from the probe (RSS: the largest; CPU: the sum).
     for (const line of readFileSync(report, 'utf8').split('\n')) {
-      const kib = Number(line.trim().split(/\s+/).at(-1));
-      if (Number.isFinite(kib)) peakRssKiB = Math.max(peakRssKiB, kib);
+      const [kind, a, b] = line.trim().split(/\s+/);
+      if (kind === 'rss' && Number.isFinite(Number(a))) peakRssKiB = Math.max(peakRssKiB, Number(a));
+      if (kind === 'cpu' && Number.isFinite(Number(a)) && Number.isFinite(Number(b))) cpuS += Number(a) + Number(b);
     }
     rmSync(report, { force: true });
   }
-  return { wallMs, peakRssKiB, exitCode };
+  return { wallMs, peakRssKiB, cpuS, exitCode };
 }

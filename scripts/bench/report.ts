@@ -5,7 +5,8 @@ export interface PhaseResult {
   /** Medians over the runs. */
   readonly wallS: number;
   readonly peakRssMiB: number;
-  readonly runs: readonly { wallS: number; peakRssMiB: number; loadBefore: number }[];
+  readonly cpuS: number;
+  readonly runs: readonly { wallS: number; peakRssMiB: number; cpuS: number; loadBefore: number }[];
 }
 
 export interface BenchResult {
@@ -44,14 +45,22 @@ export function printTable(r: BenchResult): void {
   const { machine: m, versions: v } = r;
   console.log(`\n${r.n} articles → ${r.output.htmlPages} HTML pages, dist ${fmt(r.output.distMiB)} MiB, content data store ${fmt(r.output.dataStoreMiB)} MiB`);
   console.log(`${r.command} · median of ${r.runs} · ${m.cpus} × ${m.cpuModel}, ${fmt(m.memGiB, 0)} GiB · Node ${v.node}, Astro ${v.astro} · ${r.git.branch}@${r.git.commit}${r.git.dirty ? '+dirty' : ''}\n`);
-  const widths = [18, 9, 17, 14, 17];
-  console.log(row(['phase', 'wall (s)', 'runs (s)', 'peak RSS (MiB)', 'runs (MiB)'], widths));
+  const widths = [18, 9, 17, 14, 17, 8, 10];
+  console.log(row(['phase', 'wall (s)', 'runs (s)', 'peak RSS (MiB)', 'runs (MiB)', 'CPU (s)', 'load avg'], widths));
   for (const name of order) {
     const p = r.phases[name];
     if (!p) continue;
     console.log(
       row(
-        [labels[name], fmt(p.wallS), p.runs.map((x) => fmt(x.wallS)).join(' '), fmt(p.peakRssMiB, 0), p.runs.map((x) => fmt(x.peakRssMiB, 0)).join(' ')],
+        [
+          labels[name],
+          fmt(p.wallS),
+          p.runs.map((x) => fmt(x.wallS)).join(' '),
+          fmt(p.peakRssMiB, 0),
+          p.runs.map((x) => fmt(x.peakRssMiB, 0)).join(' '),
+          fmt(p.cpuS),
+          p.runs.map((x) => fmt(x.loadBefore)).join(' '),
+        ],
         widths,
       ),
     );
@@ -62,8 +71,8 @@ export function printTable(r: BenchResult): void {
 export function compareResults(a: BenchResult, b: BenchResult): void {
   console.log(`before: ${a.n} articles, ${a.git.branch}@${a.git.commit}, ${a.date}`);
   console.log(`after:  ${b.n} articles, ${b.git.branch}@${b.git.commit}, ${b.date}\n`);
-  const widths = [18, 10, 10, 7, 12, 12, 7];
-  console.log(row(['phase', 'before s', 'after s', '×', 'before MiB', 'after MiB', '×'], widths));
+  const widths = [18, 10, 10, 7, 12, 12, 7, 12, 12];
+  console.log(row(['phase', 'before s', 'after s', '×', 'before MiB', 'after MiB', '×', 'before CPU s', 'after CPU s'], widths));
   for (const name of order) {
     const x = a.phases[name];
     const y = b.phases[name];
@@ -78,6 +87,8 @@ export function compareResults(a: BenchResult, b: BenchResult): void {
           fmt(x?.peakRssMiB, 0),
           fmt(y?.peakRssMiB, 0),
           x && y ? fmt(y.peakRssMiB / x.peakRssMiB, 2) : '–',
+          fmt(x?.cpuS),
+          fmt(y?.cpuS),
         ],
         widths,
       ),
