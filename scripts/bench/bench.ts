@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- [N] [--runs 3] [--seed 1] [--out file.json] [--keep] [--dir path] [--phases cold,warm,add,edit]`
  * `npm run bench -- --compare before.json after.json`
+ * `npm run bench -- 1000 --project ../other-checkout` (benchmark another checkout)
  *
  * Builds a throw-away copy of the site over a synthetic archive of N articles
  * (default 1,000) and measures `npm run build` four ways: cold (no output,
@@ -14,13 +15,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleFile, corpusArticle, editedIndex, withEdit, writeCorpus } from './corpus.ts';
+import { articleFile, CORPUS_VERSION, corpusArticle, editedIndex, withEdit, writeCorpus } from './corpus.ts';
 import { measure, rssMethod, type Measurement } from './measure.ts';
 import { compareResults, printTable, type BenchResult, type PhaseName, type PhaseResult } from './report.ts';
 import { clearCaches, makeSiteCopy } from './site-copy.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
-const benchDir = join(projectRoot, '.bench');
+const benchDir = join(resolve(import.meta.dirname, '../..'), '.bench');
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,8 +32,11 @@ const { values, positionals } = parseArgs({
     keep: { type: 'boolean', default: false },
     phases: { type: 'string', default: 'cold,warm,add,edit' },
     compare: { type: 'boolean', default: false },
+    // Benchmark another checkout (say, a worktree of an older commit) with this corpus.
+    project: { type: 'string' },
   },
 });
+const projectRoot = resolve(values.project ?? join(import.meta.dirname, '../..'));
 
 if (values.compare) {
   const [a, b] = positionals;
@@ -186,6 +189,7 @@ const cpus = os.cpus();
 const result: BenchResult = {
   n,
   seed,
+  corpusVersion: CORPUS_VERSION,
   runs,
   date: new Date().toISOString(),
   command: 'npm run build',

@@ -11,6 +11,9 @@ import { dari, english, type WordList } from './words.ts';
 
 export type Lang = 'fa' | 'en';
 
+/** Bump when the generated text changes. 2: quotations, apostrophes and dashes. */
+export const CORPUS_VERSION = 2;
+
 export interface CorpusArticle {
   /** "fa/slug", as the site's content collection names it. */
   readonly id: string;
@@ -92,6 +95,13 @@ class Writer {
     if (r.chance(0.3)) {
       const cut = s.indexOf(' ', Math.floor(s.length / 2));
       if (cut > 0) s = `${s.slice(0, cut)}${w.comma}${s.slice(cut)}`;
+    }
+    if (r.chance(0.12)) {
+      // A quoted phrase, and in English an apostrophe or a dash: the
+      // characters SmartyPants rewrites, as real copy has them.
+      const [open, close] = w.quotes;
+      s = s.replace(/ (\S+ \S+) /, ` ${open}$1${close} `);
+      if (w === english && r.chance(0.5)) s = s.replace(/ (\w+) /, r.chance(0.5) ? " $1's " : ' $1 -- ');
     }
     if (r.chance(0.05)) s = s.replace(/^(\S+) (\S+)/, '**$1 $2**');
     if (r.chance(0.03)) s = s.replace(/ (\S+)$/, ' *$1*');

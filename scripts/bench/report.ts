@@ -12,6 +12,8 @@ export interface PhaseResult {
 export interface BenchResult {
   readonly n: number;
   readonly seed: number;
+  /** Bumped whenever the generator changes, so results on different corpora are not compared unawares. */
+  readonly corpusVersion?: number;
   readonly runs: number;
   readonly date: string;
   readonly command: string;
@@ -71,6 +73,7 @@ export function printTable(r: BenchResult): void {
 export function compareResults(a: BenchResult, b: BenchResult): void {
   console.log(`before: ${a.n} articles, ${a.git.branch}@${a.git.commit}, ${a.date}`);
   console.log(`after:  ${b.n} articles, ${b.git.branch}@${b.git.commit}, ${b.date}\n`);
+  if (a.n !== b.n || a.corpusVersion !== b.corpusVersion) console.log(`note: different corpora (N ${a.n}/${b.n}, version ${a.corpusVersion ?? 1}/${b.corpusVersion ?? 1})\n`);
   const widths = [18, 10, 10, 7, 12, 12, 7, 12, 12];
   console.log(row(['phase', 'before s', 'after s', '×', 'before MiB', 'after MiB', '×', 'before CPU s', 'after CPU s'], widths));
   for (const name of order) {

@@ -20,6 +20,8 @@ export interface WordList {
   /** The digits numbers are written with (Eastern Arabic for Dari). */
   readonly digits: string;
   readonly comma: string;
+  /** Opening and closing quotation marks as editors type them. */
+  readonly quotes: readonly [string, string];
   readonly stops: readonly string[];
   readonly people: readonly string[];
   readonly outlets: readonly string[];
@@ -57,6 +59,7 @@ export const dari: WordList = {
   `),
   digits: '۰۱۲۳۴۵۶۷۸۹',
   comma: '،',
+  quotes: ['«', '»'],
   stops: ['.', '.', '.', '؛', '؟'],
   people: words(`
     فرید_احمدزی نادیه_رحیمی محمد_اکبر_نوری شکریه_حبیبی عبدالله_سادات زهرا_کریمی احمد_شاه_وردک
@@ -100,6 +103,7 @@ export const english: WordList = {
   `),
   digits: '0123456789',
   comma: ',',
+  quotes: ['"', '"'],
   stops: ['.', '.', '.', ';', '?'],
   people: words(`
     Fuad_Shahbazov Sarah_Whitfield Ahmad_Rashid_Noori Helena_Kovac James_Okafor Nadia_Rahimi
