@@ -28,6 +28,12 @@ export default defineConfig({
     // from the previous build instead of rendered again.
     incrementalBuild: true,
   },
+  build: {
+    // Inline the site's CSS (under 2 KB brotli): a phone on a slow network
+    // paints the first screen from the HTML alone, with no render-blocking
+    // stylesheet request; the article budget test counts it in the HTML.
+    inlineStylesheets: 'always',
+  },
   vite: {
     // Unchanged pages stay in dist/ between builds; pruneDist() removes what a
     // build no longer produces.

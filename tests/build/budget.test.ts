@@ -55,20 +55,24 @@ describe('page weight', () => {
 
   it.each(published.filter((a) => a.lang === 'fa').map((a) => [a.path] as const))('Dari article %s needs at most 100 KB of woff2 fonts', (path) => {
     const doc = parsePage(readHtml(path));
-    let total = 0;
-    const files: string[] = [];
-    for (const href of stylesheetHrefs(doc)) {
-      const css = readFileSync(distFile(href, path), 'utf8');
-      const faces = fontFaces(css);
-      for (const url of neededFontUrls(faces, usedFamilies(css, faces), pageCodePoints(doc))) {
-        const file = distFile(url, href);
+    // Inline <style> (font URLs relative to the page) and linked sheets (relative to the sheet).
+    const sheets = [
+      ...[...doc.querySelectorAll('style')].map((style) => ({ css: style.textContent ?? '', base: path })),
+      ...stylesheetHrefs(doc).map((href) => ({ css: readFileSync(distFile(href, path), 'utf8'), base: new URL(href, new URL(path, origin)).pathname })),
+    ];
+    const allCss = sheets.map((s) => s.css).join('\n');
+    const used = usedFamilies(allCss, fontFaces(allCss));
+    const files = new Set<string>();
+    for (const { css, base } of sheets) {
+      for (const url of neededFontUrls(fontFaces(css), used, pageCodePoints(doc))) {
         expect(url, `${path}: fonts must be woff2`).toMatch(/\.woff2(\?|#|$)/);
+        const file = distFile(url, base);
         expect(existsSync(file), `${url} is not in dist/`).toBe(true);
-        total += readFileSync(file).length;
-        files.push(url);
+        files.add(file);
       }
     }
-    expect(total, `${path} downloads ${files.join(', ')}`).toBeLessThanOrEqual(DARI_FONT_BUDGET);
+    const total = [...files].reduce((sum, file) => sum + readFileSync(file).length, 0);
+    expect(total, `${path} downloads ${[...files].join(', ')}`).toBeLessThanOrEqual(DARI_FONT_BUDGET);
   });
 });
 
