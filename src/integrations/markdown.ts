@@ -1,0 +1,28 @@
+/**
+ * The Markdown pipeline, in one place so the site (astro.config.mjs) and the
+ * tests render articles the same way.
+ *
+ * Order matters. Astro's unified processor runs our rehype plugins while raw
+ * HTML is still opaque `raw` text, and only parses it (rehype-raw) at the
+ * very end, after every plugin. A sanitizer placed there would see no
+ * elements to clean, only strings to drop or keep. So we parse raw HTML
+ * ourselves first, then report and sanitize real elements, and only then
+ * add what we trust: heading ids and external-link markup.
+ */
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeReportUnsafe from './rehype-report-unsafe.ts';
+import { articleSchema } from './sanitize-schema.ts';
+
+export const remarkPlugins = [remarkGfm];
+
+export const rehypePlugins = [
+  rehypeRaw,
+  [rehypeReportUnsafe, { schema: articleSchema }],
+  [rehypeSanitize, articleSchema],
+  rehypeSlug,
+  rehypeExternalLinks,
+] as const;
