@@ -6,6 +6,8 @@ import sitemap from '@astrojs/sitemap';
 import { rehypePlugins, remarkPlugins } from './src/integrations/markdown.ts';
 import validateContent from './src/integrations/validate-content.ts';
 
+import remarkReadingTime from './src/integrations/remark-reading-time.ts';
+
 import { site } from './src/config/site.ts';
 
 // The site origin comes from one setting; SITE_URL overrides it for staging.
@@ -24,7 +26,7 @@ export default defineConfig({
       gfm: false,
       // remark-gfm, then raw HTML parsed, sanitized and reported, heading ids,
       // external links: see src/integrations/markdown.ts for why in that order.
-      remarkPlugins: [...remarkPlugins],
+      remarkPlugins: [...remarkPlugins, remarkReadingTime],
       rehypePlugins: [...rehypePlugins],
     }),
     // News analysis carries no source code worth highlighting; skipping Shiki

@@ -26,3 +26,12 @@ export const rtlLangs = langs.filter((l) => locales[l].dir === 'rtl');
 export function otherLang(lang: Lang): Lang {
   return lang === 'fa' ? 'en' : 'fa';
 }
+
+/**
+ * `lang`/`dir` attributes for a fragment in language `of` shown on a page in
+ * `page`: empty when they match, because `<html>` already says it.
+ * @example fragmentAttrs('en', 'fa') // { lang: 'en', dir: 'ltr' }
+ */
+export function fragmentAttrs(of: Lang, page: Lang): { lang?: string; dir?: Dir } {
+  return of === page ? {} : { lang: locales[of].lang, dir: locales[of].dir };
+}
