@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { langs, isLang, type Lang } from '../i18n/locales.ts';
 import { articleFields } from '../schemas/article.ts';
 import { articlePath } from '../utils/urls.ts';
+import { PLACEHOLDER } from '../editor/new-article.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { slugProblems } from './slugs.ts';
 
@@ -142,7 +143,26 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
     }
     return { file, lang, slug, id: `${lang}/${slug}` };
   }
+  if (!result.data.draft) {
+    for (const field of placeholderFields(raw, split.body)) {
+      report(field, `still holds a "${PLACEHOLDER}" placeholder from \`npm run new\`; fill it in (or keep draft: true)`);
+    }
+  }
   return { file, lang, slug, id: `${lang}/${slug}`, data: result.data };
+}
+
+/** Fields (and `body`) that still contain the `TODO:` marker `npm run new` writes. */
+function placeholderFields(raw: Record<string, unknown>, body: string): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, parts: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      if (value.includes(PLACEHOLDER)) found.push(fieldName(parts));
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...parts, i]));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...parts, k]);
+  };
+  visit(raw, []);
+  if (body.includes(PLACEHOLDER)) found.push('body');
+  return found;
 }
 
 /** Two files whose pages would land on one URL (or on one folder of a case-insensitive disk). */
