@@ -9,6 +9,7 @@
  * ourselves first, then report and sanitize real elements, and only then
  * add what we trust: heading ids and external-link markup.
  */
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -17,12 +18,12 @@ import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeReportUnsafe from './rehype-report-unsafe.ts';
 import { articleSchema } from './sanitize-schema.ts';
 
-export const remarkPlugins = [remarkGfm];
+export const remarkPlugins: RemarkPlugins = [remarkGfm];
 
-export const rehypePlugins = [
+export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
   [rehypeReportUnsafe, { schema: articleSchema }],
   [rehypeSanitize, articleSchema],
   rehypeSlug,
   rehypeExternalLinks,
-] as const;
+];

@@ -31,8 +31,10 @@ export default function rehypeReportUnsafe({ schema, report = (m) => console.war
         if (!schema.allowComments) say(node, 'an HTML comment');
         return;
       }
-      if (node.type === 'raw') {
-        say(node, `raw HTML that was not parsed: ${JSON.stringify(node.value.slice(0, 40))}`);
+      // `raw` (unparsed HTML) is not a hast node type, but remark-rehype makes them.
+      if ((node.type as string) === 'raw') {
+        const value = (node as unknown as { value: string }).value;
+        say(node, `raw HTML that was not parsed: ${JSON.stringify(value.slice(0, 40))}`);
         return;
       }
       if (node.type !== 'element' && node.type !== 'root') return;
