@@ -39,7 +39,8 @@ export function buildWithContent(files: Record<string, string>): FixtureBuild {
   const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, SITE_URL: '', FORCE_COLOR: '0', NO_COLOR: '1' },
+    // Vitest sets NODE_ENV=test; the fixture must build as production does.
+    env: { ...process.env, NODE_ENV: 'production', SITE_URL: '', FORCE_COLOR: '0', NO_COLOR: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
   const output = `${run.stdout}${run.stderr}`;
