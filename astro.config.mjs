@@ -1,11 +1,12 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 
 import remarkReadingTime from './src/integrations/remark-reading-time.ts';
+import siteSitemap from './src/integrations/sitemap.ts';
 
 import { site } from './src/config/site.ts';
 
@@ -31,8 +32,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
-    sitemap({
-      filter: (page) => !page.includes('/404'),
-    }),
+    // lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
+    siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url))),
   ],
 });
