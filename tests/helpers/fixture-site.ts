@@ -5,10 +5,10 @@
  * title full of markup and quotes, a one-sided translation link, and a
  * staging origin. Only the content and the origin differ from a real build.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { astroBuild } from './build-site.ts';
 import { projectRoot } from './paths.ts';
 
 export const STAGING_URL = 'https://staging.example.org';
@@ -75,10 +75,6 @@ export function buildFixtureSite(): FixtureSite {
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, toMarkdown(frontmatter));
   }
-  execFileSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, SITE_URL: STAGING_URL },
-  });
+  astroBuild(root, { SITE_URL: STAGING_URL });
   return { root, dist: join(root, 'dist'), builtAt, articles, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
