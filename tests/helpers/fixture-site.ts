@@ -8,7 +8,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { astroBuild } from './build-site.ts';
+import { execFileSync } from 'node:child_process';
 import { projectRoot } from './paths.ts';
 
 export const STAGING_URL = 'https://staging.example.org';
@@ -75,6 +75,12 @@ export function buildFixtureSite(): FixtureSite {
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, toMarkdown(frontmatter));
   }
-  astroBuild(root, { SITE_URL: STAGING_URL });
+  // A clean environment: a Vitest worker carries NODE_ENV=test and Vite's
+  // MODE/DEV/PROD, which would make a development build (drafts included).
+  execFileSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SITE_URL: STAGING_URL },
+  });
   return { root, dist: join(root, 'dist'), builtAt, articles, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
