@@ -5,10 +5,10 @@
  * title full of markup and quotes, a one-sided translation link, and a
  * staging origin. Only the content and the origin differ from a real build.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { projectRoot } from './paths.ts';
 
 export const STAGING_URL = 'https://staging.example.org';
