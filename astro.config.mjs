@@ -1,10 +1,12 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import sitemap from '@astrojs/sitemap';
 
 import { markdownOptions, syntaxHighlight } from './src/integrations/markdown.ts';
+import validateContent from './src/integrations/validate-content.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
+import siteSitemap from './src/integrations/sitemap.ts';
 
 import { site } from './src/config/site.ts';
 
@@ -19,7 +21,8 @@ export default defineConfig({
   markdown: {
     // Astro 7 defaults to Sätteri; remark/rehype plugins need the unified
     // pipeline. Articles are rendered by our loader's workers with the same
-    // options (src/integrations/markdown.ts).
+    // plugins (remark-gfm, then raw HTML parsed, sanitized and reported,
+    // heading ids, external links: see src/integrations/markdown.ts).
     processor: unified(markdownOptions),
     syntaxHighlight,
   },
@@ -39,10 +42,26 @@ export default defineConfig({
     // build no longer produces.
     build: { emptyOutDir: false },
   },
+  // Every page carries a Content-Security-Policy <meta>: even a script that
+  // slipped past the sanitizer would not run.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' https: data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   integrations: [
+    // Runs `npm run check` at build start (fails the build) and in dev (reports, keeps serving).
+    validateContent(),
     pruneDist(),
-    sitemap({
-      filter: (page) => !page.includes('/404'),
-    }),
+    // lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
+    siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url))),
   ],
 });

@@ -1,24 +1,46 @@
 /**
- * The Markdown pipeline, defined once. `astro.config.mjs` hands it to Astro
- * (for any Markdown Astro renders itself), and the article loader's worker
- * threads (`src/loaders/markdown-worker.ts`) build the very same processor,
- * so an article renders identically either way. Add a remark or rehype
- * plugin here, not in the config.
+ * The Markdown pipeline, in one place so the site (astro.config.mjs), the
+ * article loader's worker threads (src/loaders/markdown-worker.ts) and the
+ * tests render articles the same way. Add a remark or rehype plugin here,
+ * not in the config.
+ *
+ * Order matters. Astro's unified processor runs our rehype plugins while raw
+ * HTML is still opaque `raw` text, and only parses it (rehype-raw) at the
+ * very end, after every plugin. A sanitizer placed there would see no
+ * elements to clean, only strings to drop or keep. So we parse raw HTML
+ * ourselves first, then report and sanitize real elements, and only then
+ * add what we trust: heading ids and external-link markup.
  */
-import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
+import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeReportUnsafe from './rehype-report-unsafe.ts';
 import remarkReadingTime from './remark-reading-time.ts';
 import remarkSmartypantsLean from './remark-smartypants-lean.ts';
+import { articleSchema } from './sanitize-schema.ts';
 
+export const remarkPlugins: RemarkPlugins = [remarkGfm];
+
+export const rehypePlugins: RehypePlugins = [
+  rehypeRaw,
+  [rehypeReportUnsafe, { schema: articleSchema }],
+  [rehypeSanitize, articleSchema],
+  rehypeSlug,
+  rehypeExternalLinks,
+];
+
+/** The processor options Astro gets (astro.config.mjs); articles use markdownOptionsFor(). */
 export const markdownOptions = {
   // GFM comes from remark-gfm itself (tables, footnotes, strikethrough,
   // autolinks), so we switch off the processor's built-in copy of it.
   gfm: false,
   // The built-in SmartyPants is replaced per language, see markdownOptionsFor().
   smartypants: false,
-  remarkPlugins: [remarkGfm, remarkReadingTime],
-  rehypePlugins: [rehypeSlug],
+  remarkPlugins: [...remarkPlugins, remarkReadingTime],
+  rehypePlugins: [...rehypePlugins],
 } satisfies UnifiedProcessorOptions;
 
 /**
