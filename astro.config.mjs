@@ -3,9 +3,11 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
-import rehypeSlug from 'rehype-slug';
 
 import remarkReadingTime from './src/integrations/remark-reading-time.ts';
+import rehypeBidi from './src/integrations/rehype-bidi.ts';
+import rehypeFootnotesI18n from './src/integrations/rehype-footnotes-i18n.ts';
+import rehypeHeadingIds from './src/integrations/rehype-heading-ids.ts';
 
 import { site } from './src/config/site.ts';
 
@@ -24,7 +26,9 @@ export default defineConfig({
       // autolinks), so we switch off the processor's built-in copy of it.
       gfm: false,
       remarkPlugins: [remarkGfm, remarkReadingTime],
-      rehypePlugins: [rehypeSlug],
+      // Heading ids keep the Dari zero-width non-joiner (rehype-slug drops it);
+      // footnotes speak the article's language; Latin runs in Dari are isolated.
+      rehypePlugins: [rehypeHeadingIds, rehypeFootnotesI18n, rehypeBidi],
     }),
     // News analysis carries no source code worth highlighting; skipping Shiki
     // saves build time and page weight.

@@ -23,6 +23,8 @@ export const en = {
   'article.tags': 'Tags',
   'article.readingTime': '{n} min read',
   'article.toc': 'Contents',
+  'article.footnotes': 'Footnotes',
+  'article.footnoteBack': 'Back to reference {n}',
   'pagination.label': 'Pages',
   'pagination.prev': 'Newer articles',
   'pagination.next': 'Older articles',

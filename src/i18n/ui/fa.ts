@@ -22,6 +22,8 @@ export const fa: UIDictionary = {
   'article.tags': 'برچسب‌ها',
   'article.readingTime': '{n} دقیقه',
   'article.toc': 'فهرست مطالب',
+  'article.footnotes': 'پانویس‌ها',
+  'article.footnoteBack': 'بازگشت به ارجاع {n}',
   'pagination.label': 'صفحه‌ها',
   'pagination.prev': 'مقاله‌های تازه‌تر',
   'pagination.next': 'مقاله‌های پیشین‌تر',
