@@ -8,6 +8,7 @@ import remarkReadingTime from './src/integrations/remark-reading-time.ts';
 import rehypeBidi from './src/integrations/rehype-bidi.ts';
 import rehypeFootnotesI18n from './src/integrations/rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './src/integrations/rehype-heading-ids.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 
 import { site } from './src/config/site.ts';
 
@@ -38,5 +39,7 @@ export default defineConfig({
     sitemap({
       filter: (page) => !page.includes('/404'),
     }),
+    // Last, after every page is written: the search index (see the file for why not a separate CLI step).
+    pagefindIndex(),
   ],
 });
