@@ -2,12 +2,11 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
-import remarkGfm from 'remark-gfm';
+
+import { rehypePlugins, remarkPlugins } from './src/integrations/markdown.ts';
+import validateContent from './src/integrations/validate-content.ts';
 
 import remarkReadingTime from './src/integrations/remark-reading-time.ts';
-import rehypeBidi from './src/integrations/rehype-bidi.ts';
-import rehypeFootnotesI18n from './src/integrations/rehype-footnotes-i18n.ts';
-import rehypeHeadingIds from './src/integrations/rehype-heading-ids.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 
 import { site } from './src/config/site.ts';
@@ -26,16 +25,33 @@ export default defineConfig({
       // GFM comes from remark-gfm itself (tables, footnotes, strikethrough,
       // autolinks), so we switch off the processor's built-in copy of it.
       gfm: false,
-      remarkPlugins: [remarkGfm, remarkReadingTime],
-      // Heading ids keep the Dari zero-width non-joiner (rehype-slug drops it);
-      // footnotes speak the article's language; Latin runs in Dari are isolated.
-      rehypePlugins: [rehypeHeadingIds, rehypeFootnotesI18n, rehypeBidi],
+      // remark-gfm, then raw HTML parsed, sanitized and reported, heading ids,
+      // external links: see src/integrations/markdown.ts for why in that order.
+      remarkPlugins: [...remarkPlugins, remarkReadingTime],
+      rehypePlugins: [...rehypePlugins],
     }),
     // News analysis carries no source code worth highlighting; skipping Shiki
     // saves build time and page weight.
     syntaxHighlight: false,
   },
+  // Every page carries a Content-Security-Policy <meta>: even a script that
+  // slipped past the sanitizer would not run.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' https: data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   integrations: [
+    // Runs `npm run check` at build start (fails the build) and in dev (reports, keeps serving).
+    validateContent(),
     sitemap({
       filter: (page) => !page.includes('/404'),
     }),

@@ -12,6 +12,8 @@ export default function setup() {
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: projectRoot,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, SITE_URL: '' },
+    // Vitest sets NODE_ENV=test, which would make Astro build in a non-production
+    // mode (and publish drafts); the site under test is the production build.
+    env: { ...process.env, NODE_ENV: 'production', SITE_URL: '' },
   });
 }

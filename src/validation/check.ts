@@ -1,0 +1,307 @@
+/**
+ * The content checker behind `npm run check`, the build and the dev server.
+ *
+ * It applies the frontmatter schema the content layer uses
+ * (`src/schemas/article.ts`) to every file, then the rules that need more
+ * than one file: where a file may live, duplicate URLs and translation pairs.
+ * Every problem is collected (never just the first) as
+ * `path/to/file.md: field: what is wrong`.
+ *
+ * `checkFiles` is pure (files in, problems out) so tests and the dev server
+ * can call it directly; `checkContent` adds the reading of a folder.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { langs, isLang, type Lang } from '../i18n/locales.ts';
+import { articleFields } from '../schemas/article.ts';
+import { articlePath } from '../utils/urls.ts';
+import { PLACEHOLDER } from '../editor/new-article.ts';
+import { parseYaml, splitFrontmatter } from './frontmatter.ts';
+import { slugProblems } from './slugs.ts';
+
+export interface Problem {
+  /** The file as the editor would type it, relative to the working folder. */
+  readonly file: string;
+  /** The frontmatter field (`sources[0].url`), or `file`, `slug`, `body`, `url`, `frontmatter`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ContentFile {
+  /** Path relative to the content root, with forward slashes: `articles/en/slug.md`. */
+  readonly rel: string;
+  /** Path shown in messages. */
+  readonly display: string;
+  readonly source: string;
+}
+
+/**
+ * The schema the checker applies: the shared fields plus `translation`,
+ * which the content layer types with `reference()` and we check by hand.
+ */
+export const checkerSchema = z.strictObject({
+  ...articleFields,
+  translation: z.string({ error: 'translation must be an article id such as fa/some-slug' }).trim().optional(),
+});
+
+const knownFields = Object.keys(checkerSchema.shape);
+const knownSourceFields = ['name', 'url', 'title', 'date'];
+
+/** `path/to/file.md: field: what is wrong` */
+export function formatProblem(p: Problem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}
+
+/** Problems sorted by file, so output is stable whatever order the disk gives. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+interface Parsed {
+  readonly file: ContentFile;
+  readonly lang: Lang;
+  readonly slug: string;
+  readonly id: string;
+  readonly data?: z.infer<typeof checkerSchema>;
+}
+
+/**
+ * Checks a set of content files against every rule.
+ * @param contentDisplay how the content root is shown in messages (`content`)
+ * @example checkFiles([{ rel: 'articles/xx/a.md', display: 'content/articles/xx/a.md', source: '' }])[0].field // 'file'
+ */
+export function checkFiles(files: readonly ContentFile[], contentDisplay = 'content'): Problem[] {
+  const problems: Problem[] = [];
+  const parsed: Parsed[] = [];
+  for (const file of files) {
+    const result = checkOne(file, problems);
+    if (result) parsed.push(result);
+  }
+  checkUrls(parsed, problems);
+  checkTranslations(parsed, problems, contentDisplay);
+  return sortProblems(problems);
+}
+
+const FOLDERS = langs.map((l) => `${l}/`).join(' or ');
+
+function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
+  const report = (field: string, message: string) => problems.push({ file: file.display, field, message });
+  const parts = file.rel.split('/');
+  const name = parts.at(-1) ?? '';
+  if (parts[0] !== 'articles' || parts.length !== 3 || !isLang(parts[1] ?? '')) {
+    report('file', `is outside the language folders; articles live directly in ${langs.map((l) => `content/articles/${l}/`).join(' or ')}`);
+    return undefined;
+  }
+  if (!name.endsWith('.md')) {
+    report('file', /\.(md|markdown|mdown)$/i.test(name)
+      ? `the site only reads files ending in lower-case ".md"; rename it`
+      : `is not a Markdown (.md) file; only articles belong in ${FOLDERS}`);
+    return undefined;
+  }
+  const lang = parts[1] as Lang;
+  const slug = name.slice(0, -'.md'.length);
+  for (const message of slugProblems(slug)) report('slug', message);
+
+  const split = splitFrontmatter(file.source);
+  if (split.problem || split.yamlText === undefined) {
+    report('frontmatter', split.problem ?? 'missing');
+    return undefined;
+  }
+  const yaml = parseYaml(split.yamlText, split.yamlStartLine);
+  if (!yaml.ok) {
+    report('frontmatter', `broken YAML${yaml.line ? ` at line ${yaml.line}` : ''}: ${yaml.message}`);
+    return undefined;
+  }
+  if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+    report('frontmatter', 'must be a list of "field: value" lines');
+    return undefined;
+  }
+  const raw = yaml.data as Record<string, unknown>;
+  if (split.body.replace(/<!--[\s\S]*?-->/g, '').trim() === '') {
+    report('body', 'is empty; write the article below the closing ---');
+  }
+  const result = checkerSchema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        const known = issue.path.length === 0 ? knownFields : knownSourceFields;
+        for (const key of issue.keys) {
+          const near = closest(key, known);
+          report(fieldName([...issue.path, key]), `unknown field${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${known.join(', ')}`);
+        }
+        continue;
+      }
+      const value = valueAt(raw, issue.path);
+      const field = fieldName(issue.path);
+      if (value === undefined) {
+        report(field, `is missing${issue.path.length === 1 ? `; every article needs ${field === 'authors' ? 'a list of authors' : `a ${field}`}` : ''}`);
+      } else {
+        const shown = typeof value === 'string' && !issue.message.includes(value) ? ` (found "${truncate(value)}")` : '';
+        report(field, issue.message + shown);
+      }
+    }
+    return { file, lang, slug, id: `${lang}/${slug}` };
+  }
+  if (!result.data.draft) {
+    for (const field of placeholderFields(raw, split.body, split.yamlText)) {
+      report(field, `still holds a "${PLACEHOLDER}" placeholder from \`npm run new\`; fill it in (or keep draft: true)`);
+    }
+  }
+  return { file, lang, slug, id: `${lang}/${slug}`, data: result.data };
+}
+
+/** Fields (and `body`) that still contain the `TODO:` marker `npm run new` writes. */
+function placeholderFields(raw: Record<string, unknown>, body: string, yamlText: string): string[] {
+  const found: string[] = [];
+  // A TODO left in a comment, such as next to a date the import tool could not find.
+  for (const line of yamlText.split('\n')) {
+    const comment = line.indexOf('#');
+    if (comment >= 0 && line.slice(comment).includes(PLACEHOLDER)) found.push(/^\s*(?:-\s*)?([\w]+)\s*:/.exec(line)?.[1] ?? 'frontmatter');
+  }
+  const visit = (value: unknown, parts: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      if (value.includes(PLACEHOLDER)) found.push(fieldName(parts));
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...parts, i]));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...parts, k]);
+  };
+  visit(raw, []);
+  if (body.includes(PLACEHOLDER)) found.push('body');
+  return found;
+}
+
+/** Two files whose pages would land on one URL (or on one folder of a case-insensitive disk). */
+function checkUrls(parsed: readonly Parsed[], problems: Problem[]): void {
+  const byKey = new Map<string, Parsed[]>();
+  for (const p of parsed) {
+    if (!p.data) continue;
+    const url = articlePath(p.lang, p.slug, p.data.date);
+    const key = url.normalize('NFKC').toLowerCase().replace(/[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '');
+    byKey.set(key, [...(byKey.get(key) ?? []), p]);
+  }
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    for (const p of group) {
+      const others = group.filter((o) => o !== p).map((o) => o.file.display);
+      problems.push({
+        file: p.file.display,
+        field: 'url',
+        message: `${articlePath(p.lang, p.slug, p.data!.date)} would also be the URL of ${others.join(', ')}; give one of them another slug`,
+      });
+    }
+  }
+}
+
+/**
+ * Translation pairs must name each other: if A says its translation is B,
+ * B must say A. We fail rather than infer the missing half, so each file
+ * states its own pair and a stray edit cannot silently re-pair articles.
+ */
+function checkTranslations(parsed: readonly Parsed[], problems: Problem[], contentDisplay: string): void {
+  const byId = new Map(parsed.map((p) => [p.id, p]));
+  for (const p of parsed) {
+    const target = p.data?.translation;
+    if (target === undefined) continue;
+    const report = (message: string) => problems.push({ file: p.file.display, field: 'translation', message });
+    const cleaned = target.replace(/^\/+|\.md$/g, '').replace(/^(content\/)?articles\//, '');
+    if (cleaned !== target) {
+      report(`"${target}" must be written as an article id, language folder and slug: translation: ${cleaned}`);
+      continue;
+    }
+    const [folder = '', ...rest] = target.split('/');
+    const other = byId.get(target);
+    if (!isLang(folder) || rest.length !== 1) {
+      report(`"${target}" is not an article id; write it as ${langs.map((l) => `${l}/slug`).join(' or ')}`);
+    } else if (folder === p.lang) {
+      report(`"${target}" is in the same language (${folder}/); a translation lives in the other language folder`);
+    } else if (!other) {
+      report(`"${target}" points to a missing article: there is no ${contentDisplay}/articles/${target}.md`);
+    } else if (other.data && other.data.translation !== p.id) {
+      const now = other.data.translation ? `it points to "${other.data.translation}"` : 'it has no translation field';
+      report(`"${target}" does not point back: ${other.file.display} must say "translation: ${p.id}", but ${now}`);
+    }
+  }
+}
+
+function fieldName(parts: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of parts) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  return out || 'frontmatter';
+}
+
+function valueAt(data: unknown, parts: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const part of parts) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+function truncate(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+/** The known name within edit distance 2, for "did you mean" hints. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Reads every file under a content root (hidden files aside) and checks it.
+ * Files that cannot be read as UTF-8 text are problems too.
+ * @example await checkContent('content') // [] when all is well
+ */
+export async function checkContent(root: string, cwd = process.cwd()): Promise<Problem[]> {
+  const display = (p: string) => path.relative(cwd, p).split(path.sep).join('/') || '.';
+  const contentDisplay = display(root);
+  let entries: string[];
+  try {
+    entries = (await readdir(root, { recursive: true, withFileTypes: true }))
+      .filter((d) => d.isFile())
+      .map((d) => path.join(d.parentPath, d.name))
+      .filter((p) => !path.relative(root, p).split(path.sep).some((part) => part.startsWith('.')));
+  } catch (error) {
+    // No content folder yet (a fresh clone before the first article) is not an error.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    return [{ file: contentDisplay, field: 'file', message: `cannot read the content folder: ${(error as Error).message}` }];
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const problems: Problem[] = [];
+  const files: ContentFile[] = [];
+  // Read in batches: thousands of files at once would exhaust file handles.
+  for (let i = 0; i < entries.length; i += 256) {
+    await Promise.all(
+      entries.slice(i, i + 256).map(async (abs) => {
+        const rel = path.relative(root, abs).split(path.sep).join('/');
+        try {
+          const source = decoder.decode(await readFile(abs));
+          files.push({ rel, display: display(abs), source });
+        } catch (error) {
+          const message = error instanceof TypeError ? 'is not UTF-8 text; save it as UTF-8' : `cannot be read: ${(error as Error).message}`;
+          problems.push({ file: display(abs), field: 'file', message });
+        }
+      }),
+    );
+  }
+  files.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  return sortProblems([...problems, ...checkFiles(files, contentDisplay)]);
+}

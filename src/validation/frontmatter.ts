@@ -1,0 +1,69 @@
+/**
+ * Splitting a content file into frontmatter and body, and reading the YAML.
+ *
+ * Astro reads frontmatter with js-yaml; so do we, so "broken YAML" means the
+ * same thing here as in the build. One difference is deliberate: we load with
+ * js-yaml's CORE schema, which leaves dates as strings. The default schema
+ * turns an impossible "2017-02-30" into 2 March without a word; as a string,
+ * the shared `dateField` schema can see it does not exist and say so.
+ */
+import yaml from 'js-yaml';
+
+export interface SplitFile {
+  /** The YAML between the `---` lines, or undefined when there is none. */
+  readonly yamlText?: string;
+  /** 1-based line number of the first YAML line in the file. */
+  readonly yamlStartLine: number;
+  /** Everything after the closing `---`. */
+  readonly body: string;
+  /** Why the frontmatter could not be found, if it could not. */
+  readonly problem?: string;
+}
+
+/**
+ * Finds the frontmatter block: a first line of `---` (after an optional BOM)
+ * and the next line that is exactly `---`.
+ * @example splitFrontmatter('---\ntitle: A\n---\nText\n').yamlText // 'title: A\n'
+ */
+export function splitFrontmatter(source: string): SplitFile {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trimEnd() === '+++') {
+    return { yamlStartLine: 2, body: text, problem: 'TOML (+++) frontmatter is not used here; write YAML between --- lines' };
+  }
+  if (lines[0]?.trimEnd() !== '---') {
+    return { yamlStartLine: 1, body: text, problem: 'missing: the file must start with a line of three dashes (---)' };
+  }
+  const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
+  if (close < 0) {
+    return { yamlStartLine: 2, body: '', problem: 'not closed: add a line of three dashes (---) after the last field' };
+  }
+  return {
+    yamlText: lines.slice(1, close).join('\n') + '\n',
+    yamlStartLine: 2,
+    body: lines.slice(close + 1).join('\n'),
+  };
+}
+
+export type YamlResult =
+  | { readonly ok: true; readonly data: unknown }
+  | { readonly ok: false; readonly line?: number; readonly message: string };
+
+/**
+ * Parses frontmatter YAML; on failure, reports the line in the whole file.
+ * @example parseYaml('title: "open\n', 2) // { ok: false, line: 3, message: '…' }
+ */
+export function parseYaml(yamlText: string, startLine: number): YamlResult {
+  try {
+    return { ok: true, data: yaml.load(yamlText, { schema: yaml.CORE_SCHEMA }) };
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      const line = error.mark ? error.mark.line + startLine : undefined;
+      const reason = error.reason || error.message;
+      // An unclosed quote or bracket is only noticed where the YAML ends.
+      const hint = /end of the stream|unexpected end/.test(reason) ? ' (look above it for a quote or bracket that is never closed)' : '';
+      return { ok: false, line, message: reason + hint };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * `npm run check` over a folder of bad fixtures, one per rule: each must exit
+ * non-zero and name the file and the field. Fixtures live in
+ * tests/fixtures/invalid/<rule>/ as small content roots.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/validation/check.ts';
+import { projectRoot } from '../helpers/paths.ts';
+
+const fixtures = 'tests/fixtures';
+
+function check(root: string) {
+  const run = spawnSync(process.execPath, ['scripts/check.ts', root], { cwd: projectRoot, encoding: 'utf8' });
+  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
+}
+
+/** rule folder → the file (inside the folder) and field every message must name, and a word of the message. */
+const rules: Array<[rule: string, file: string, field: string, says: RegExp]> = [
+  ['broken-yaml', 'articles/en/broken-yaml.md', 'frontmatter', /broken YAML at line \d+/],
+  ['missing-title', 'articles/en/missing-title.md', 'title', /is missing/],
+  ['missing-authors', 'articles/en/missing-authors.md', 'authors', /is missing/],
+  ['missing-date', 'articles/fa/missing-date.md', 'date', /is missing/],
+  ['impossible-date', 'articles/en/impossible-date.md', 'date', /"2017-02-30" does not exist/],
+  ['date-not-a-date', 'articles/en/date-not-a-date.md', 'date', /is not a date like 2017-01-13/],
+  ['outside-language-folder', 'articles/de/weizenpreise.md', 'file', /outside the language folders/],
+  ['outside-articles-folder', 'wheat-prices.md', 'file', /outside the language folders/],
+  ['not-markdown', 'articles/en/notes.txt', 'file', /not a Markdown/],
+  ['unknown-key', 'articles/en/unknown-key.md', 'athors', /unknown field \(did you mean "authors"\?\)/],
+  ['missing-frontmatter', 'articles/en/missing-frontmatter.md', 'frontmatter', /missing/],
+  ['url-javascript', 'articles/en/url-javascript.md', 'sources[0].url', /absolute http/],
+  ['url-mixed-case', 'articles/en/url-mixed-case.md', 'sources[0].url', /JaVaScRiPt:/],
+  ['url-data', 'articles/en/url-data.md', 'sources[0].url', /absolute http/],
+  ['url-relative', 'articles/en/url-relative.md', 'sources[0].url', /absolute http/],
+  ['url-protocol-relative', 'articles/en/url-protocol-relative.md', 'sources[0].url', /absolute http/],
+  ['source-without-name', 'articles/en/source-without-name.md', 'sources[0].name', /is missing/],
+  ['translation-missing', 'articles/en/translation-missing.md', 'translation', /points to a missing article/],
+  ['translation-same-language', 'articles/en/translation-same-language.md', 'translation', /same language/],
+  ['translation-not-pointing-back', 'articles/en/one-sided.md', 'translation', /does not point back: .*fa\/one-sided\.md/],
+  ['duplicate-url', 'articles/en/wheat-prices.md', 'url', /would also be the URL of .*wheat-prices\u200D\.md/],
+  ['slug-space', 'articles/en/wheat prices.md', 'slug', /contains a space/],
+  ['slug-uppercase', 'articles/en/Wheat-Prices.md', 'slug', /upper-case/],
+  ['slug-invisible', 'articles/en/wheat\u200Bprices.md', 'slug', /invisible character \(U\+200B\)/],
+  ['slug-bidi', 'articles/en/wheat-\u202Esecirp.md', 'slug', /bidirectional control character \(U\+202E\)/],
+  ['bidi-title', 'articles/en/bidi-title.md', 'title', /bidirectional control character/],
+  ['bidi-dek', 'articles/fa/bidi-dek.md', 'dek', /bidirectional control character/],
+  ['bidi-author', 'articles/en/bidi-author.md', 'authors[0]', /bidirectional control character/],
+  ['empty-body', 'articles/fa/empty-body.md', 'body', /is empty/],
+];
+
+describe('npm run check on bad fixtures', () => {
+  it('has a table row for every fixture folder', () => {
+    expect(readdirSync(join(projectRoot, fixtures, 'invalid')).sort()).toEqual(rules.map(([rule]) => rule).sort());
+  });
+
+  it.each(rules)('%s: exits non-zero naming the file and field', (rule, file, field, says) => {
+    const root = `${fixtures}/invalid/${rule}`;
+    const { status, stderr } = check(root);
+    expect(status).toBe(1);
+    const prefix = `${root}/${file}: ${field}: `;
+    const line = stderr.split('\n').find((l) => l.startsWith(prefix));
+    expect(line, `no line starting "${prefix}" in:\n${stderr}`).toBeDefined();
+    expect(line).toMatch(says);
+  });
+
+  it('lists every problem, not only the first', () => {
+    const { stderr } = check(`${fixtures}/invalid/duplicate-url`);
+    // Both files get the duplicate-URL message, and the look-alike slug its own.
+    expect(stderr.match(/: url: /g)).toHaveLength(2);
+    expect(stderr).toMatch(/: slug: contains an invisible character \(U\+200D\)/);
+    expect(check(`${fixtures}/invalid/unknown-key`).stderr).toMatch(/authors: is missing[\s\S]*athors: unknown field/);
+  });
+});
+
+describe('npm run check on good content', () => {
+  it('passes the valid fixtures, whose Dari text keeps its zero-width non-joiners', () => {
+    const root = `${fixtures}/valid`;
+    const { status, stdout } = check(root);
+    expect(status).toBe(0);
+    expect(stdout).toContain('all files pass');
+    const text = readFileSync(join(projectRoot, root, 'articles/fa/zero-width-non-joiner-kept.md'), 'utf8');
+    expect(text).toContain('\u200C');
+  });
+
+  it('passes the real content folder and changes no file in it', () => {
+    const hash = () => {
+      const h = createHash('sha256');
+      const dir = join(projectRoot, 'content');
+      for (const f of readdirSync(dir, { recursive: true }).map(String).sort()) {
+        h.update(f);
+        try { h.update(readFileSync(join(dir, f))); } catch { /* a folder */ }
+      }
+      return h.digest('hex');
+    };
+    const before = hash();
+    expect(check('content').status).toBe(0);
+    expect(hash()).toBe(before);
+  });
+
+  it('refuses a TODO: placeholder once an article is no longer a draft', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'aa-check-'));
+    mkdirSync(join(root, 'articles/en'), { recursive: true });
+    const text = readFileSync(join(projectRoot, fixtures, 'valid/articles/fa/zero-width-non-joiner-kept.md'), 'utf8');
+    writeFileSync(join(root, 'articles/en/todo.md'), text.replace(/^dek: .*$/m, 'dek: "TODO: standfirst"'));
+    const problems = await checkContent(root);
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([expect.stringMatching(/^dek: still holds a "TODO:" placeholder/)]);
+  });
+
+  it('checks 10,000 articles in a few seconds', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'aa-bulk-'));
+    const text = readFileSync(join(projectRoot, fixtures, 'valid/articles/fa/zero-width-non-joiner-kept.md'), 'utf8');
+    for (const lang of ['en', 'fa']) {
+      mkdirSync(join(root, 'articles', lang), { recursive: true });
+      for (let i = 0; i < 5000; i++) writeFileSync(join(root, 'articles', lang, `article-${i}.md`), text);
+    }
+    const started = performance.now();
+    expect(await checkContent(root)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(8000);
+  }, 60_000);
+});
