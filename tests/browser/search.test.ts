@@ -52,7 +52,7 @@ async function search(page: Page, lang: Lang, query: string): Promise<string[]> 
     const status = document.querySelector('#search-status')?.textContent ?? '';
     return status !== '' && !status.endsWith('…');
   });
-  return page.$$eval('#search-results a', (as) => as.map((a) => decodeURI(new URL(a.href).pathname)));
+  return page.$$eval('#search-results a', (as) => as.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)));
 }
 
 const toArabicKeyboard = (w: string) => w.replaceAll('ی', 'ي').replaceAll('ک', 'ك');
