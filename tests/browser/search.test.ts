@@ -63,11 +63,17 @@ describe('search', () => {
     const typed = toArabicKeyboard(word);
     expect(typed).not.toBe(word);
     const page = await site.page();
+    // Search must work under the site's Content-Security-Policy, not around it.
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) refused.push(m.text());
+    });
     const results = await search(page, 'fa', typed);
     expect(results, `"${typed}" → ${article.path}`).toContain(article.path);
     await page.click(`#search-results a[href="${article.path}"]`);
     expect(pathOf(page)).toBe(article.path);
     expect(await page.textContent('h1')).toBe(article.data.title);
+    expect(refused).toEqual([]);
     await page.context().close();
   });
 
