@@ -1,13 +1,14 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import sitemap from '@astrojs/sitemap';
 
 import { rehypePlugins, remarkPlugins } from './src/integrations/markdown.ts';
 import validateContent from './src/integrations/validate-content.ts';
 
 import remarkReadingTime from './src/integrations/remark-reading-time.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import siteSitemap from './src/integrations/sitemap.ts';
 
 import { site } from './src/config/site.ts';
 
@@ -52,9 +53,8 @@ export default defineConfig({
   integrations: [
     // Runs `npm run check` at build start (fails the build) and in dev (reports, keeps serving).
     validateContent(),
-    sitemap({
-      filter: (page) => !page.includes('/404'),
-    }),
+    // lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
+    siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url))),
     // Last, after every page is written: the search index (see the file for why not a separate CLI step).
     pagefindIndex(),
   ],

@@ -32,6 +32,11 @@ export interface SiteSettings {
   readonly frontPageCount: number;
   /** Time zone the newsroom works in: dates are formatted and "today" is reckoned here. */
   readonly timeZone: string;
+  /**
+   * The publisher logo in `public/`, for structured data and link previews.
+   * Raster, because Google ignores SVG publisher logos.
+   */
+  readonly logo: { readonly path: string; readonly width: number; readonly height: number };
 }
 
 export const site: SiteSettings = {
@@ -52,4 +57,14 @@ export const site: SiteSettings = {
   pageSize: 8,
   frontPageCount: 6,
   timeZone: 'Asia/Kabul',
+  logo: { path: '/logo.png', width: 512, height: 512 },
 };
+
+/**
+ * The publication's name as a page in `lang` writes it: Persian script on
+ * Dari pages, Latin script elsewhere.
+ * @example siteName('en') // 'Afghanistan Azad – Azad Afghanistan'
+ */
+export function siteName(lang: Lang): string {
+  return lang === 'fa' ? site.nameFa : site.nameLatin;
+}

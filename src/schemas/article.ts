@@ -21,9 +21,11 @@ const text = (what: string) =>
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /**
- * A calendar date or date-time. YAML gives us a Date for well-formed dates and
- * a string for impossible ones such as 2017-02-30, which `new Date()` would
- * silently roll over into March; we reject those by checking the parts.
+ * A calendar date or date-time. Strings are checked part by part, so an
+ * impossible date such as 2017-02-30 is refused instead of rolling over into
+ * March. Astro's YAML parser (js-yaml) does roll such dates over before the
+ * schema sees them, so the content check (`src/validation/`), which runs at
+ * the start of every build, reads dates as strings and applies this rule.
  */
 export const dateField = (what: string) =>
   z.union([z.date(), z.string()], { error: `${what} must be a date like 2017-01-13` }).transform((value, ctx) => {

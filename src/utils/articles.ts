@@ -8,7 +8,11 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { isLang, langs, type Lang } from '../i18n/locales.ts';
 import { archiveParts, formatMonth } from './dates.ts';
 import { pathSegment } from './slugs.ts';
+import { mutualTranslation } from './alternates.ts';
+import { isPublished } from './publishing.ts';
 import { articlePath, splitId } from './urls.ts';
+
+export { isPublished };
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleData = ArticleEntry['data'];
@@ -52,16 +56,6 @@ export interface ArticleIndex {
   readonly authors: Groups;
   /** Each section's archive months, newest first, keyed "yyyy/mm". */
   readonly months: Groups<ArchiveMonth>;
-}
-
-/**
- * Whether an entry belongs in this build: drafts and articles dated in the
- * future are left out of production builds, and shown by the dev server so
- * editors can preview them.
- */
-export function isPublished(data: Pick<ArticleData, 'draft' | 'date'>, now = new Date(), production = import.meta.env.PROD): boolean {
-  if (!production) return true;
-  return !data.draft && data.date.getTime() <= now.getTime();
 }
 
 /** Newest first; the id breaks ties so the order never depends on file-system order. */
@@ -131,10 +125,12 @@ export function getArticleIndex(): Promise<ArticleIndex> {
   return cached;
 }
 
-/** The published translation of an article, if it has one. */
+/**
+ * The published translation of an article, if the two name each other: a
+ * one-sided link would give search engines a non-reciprocal hreflang pair.
+ */
 export function translationOf(article: Article, index: ArticleIndex): Article | undefined {
-  const ref = article.data.translation;
-  return ref ? index.byId.get(ref.id) : undefined;
+  return mutualTranslation(article, index.byId, (a) => a.data.translation?.id);
 }
 
 /** The neighbours of an article within its section: `newer` and `older`. */

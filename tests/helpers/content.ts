@@ -18,9 +18,10 @@ export function section(lang: Lang): SourceArticle[] {
     .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
 }
 
-/** The published translation of an article, if any. */
+/** The published translation of an article, when the two name each other (the site links only those). */
 export function translationOf(article: SourceArticle): SourceArticle | undefined {
-  return article.data.translation ? byId.get(article.data.translation) : undefined;
+  const other = article.data.translation ? byId.get(article.data.translation) : undefined;
+  return other?.data.translation === article.id ? other : undefined;
 }
 
 /** The Markdown body of an article (after the frontmatter). */

@@ -1,0 +1,97 @@
+/**
+ * The sitemap: `@astrojs/sitemap` lists the built pages, and `serialize`
+ * adds each page's `lastmod` and its hreflang alternates. Astro's own i18n
+ * option only joins pages with the same path, and our translations have
+ * different slugs, so the clusters come from `src/utils/alternates.ts`, the
+ * module `<head>` uses too.
+ *
+ * `serialize` runs after the build, outside the content layer, so this reads
+ * the frontmatter itself, once, with Astro's own frontmatter parser and the
+ * site's date schema and publishing rule. The build tests check that the
+ * result matches every page's `<head>`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import sitemap, { type SitemapItem } from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { z } from 'zod';
+import { isLang, langs } from '../i18n/locales.ts';
+import { dateField } from '../schemas/article.ts';
+import { articleAlternates, homeAlternates, hreflang, mutualTranslation, sectionAlternates, type Alternate, type Localized } from '../utils/alternates.ts';
+import { isPublished } from '../utils/publishing.ts';
+import { articlePath, sectionPath, splitId } from '../utils/urls.ts';
+
+/** What the sitemap adds to a page. */
+export interface SitemapEntry {
+  lastmod?: Date;
+  alternates: Alternate[];
+}
+
+/** The few frontmatter fields the sitemap needs; the full schema is the content layer's job. */
+const fields = z.object({
+  date: dateField('date'),
+  updated: dateField('updated').optional(),
+  draft: z.boolean().default(false),
+  translation: z.string().optional(),
+});
+
+interface Fact extends Localized {
+  id: string;
+  date: Date;
+  modified: Date;
+  translation?: string;
+}
+
+function readFacts(contentDir: string, now: Date): Fact[] {
+  const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  return files.flatMap((file) => {
+    const id = relative(contentDir, join(contentDir, file)).replaceAll('\\', '/').replace(/\.md$/, '');
+    const { folder: lang, slug } = splitId(id);
+    const data = fields.parse(parseFrontmatter(readFileSync(join(contentDir, file), 'utf8')).frontmatter);
+    if (!isLang(lang) || !isPublished(data, now, true)) return [];
+    return [{ id, lang, path: articlePath(lang, slug, data.date), date: data.date, modified: data.updated ?? data.date, translation: data.translation }];
+  });
+}
+
+const newest = (dates: Date[]) => dates.reduce<Date | undefined>((max, d) => (max && max >= d ? max : d), undefined);
+
+/**
+ * Every sitemap addition by site path, built in one pass over the articles.
+ * @example sitemapEntries('content/articles').get('/en/')?.alternates // the home cluster
+ */
+export function sitemapEntries(contentDir: string, now = new Date()): Map<string, SitemapEntry> {
+  const facts = readFacts(contentDir, now);
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const entries = new Map<string, SitemapEntry>();
+  for (const fact of facts) {
+    const translation = mutualTranslation(fact, byId, (f) => f.translation);
+    entries.set(fact.path, { lastmod: fact.modified, alternates: articleAlternates(fact, translation) });
+  }
+  // An index changes when a new article appears on it.
+  for (const lang of langs) {
+    const dates = facts.filter((f) => f.lang === lang).map((f) => f.date);
+    entries.set(sectionPath(lang), { lastmod: newest(dates), alternates: sectionAlternates(lang, 1) });
+  }
+  entries.set('/', { lastmod: newest(facts.map((f) => f.date)), alternates: homeAlternates() });
+  return entries;
+}
+
+/** `@astrojs/sitemap`, configured for this site. */
+export default function siteSitemap(contentDir: string): AstroIntegration {
+  let entries: Map<string, SitemapEntry> | undefined;
+  return sitemap({
+    // Only pages (directory URLs): not the 404 page, the feeds or robots.txt.
+    filter: (page) => page.endsWith('/') && !new URL(page).pathname.startsWith('/404'),
+    serialize(item: SitemapItem): SitemapItem {
+      entries ??= sitemapEntries(contentDir);
+      const entry = entries.get(new URL(item.url).pathname);
+      if (!entry) return item;
+      return {
+        ...item,
+        lastmod: entry.lastmod?.toISOString(),
+        links: entry.alternates.length > 0 ? entry.alternates.map((a) => ({ lang: hreflang(a), url: new URL(a.path, item.url).href })) : undefined,
+      };
+    },
+  });
+}

@@ -1,0 +1,262 @@
+/**
+ * Search engines and syndication, read from the real build: sitemaps,
+ * hreflang, canonical URLs, Open Graph, JSON-LD, feeds and robots.txt.
+ * Expectations come from the content files, so new articles need no edits.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { site } from '../../src/config/site.ts';
+import { locales, type Lang } from '../../src/i18n/locales.ts';
+import { distDir } from '../helpers/paths.ts';
+import {
+  builtIn,
+  expectConsistentClusters,
+  headAlternates,
+  jsonLdOf,
+  meta,
+  newsEntries,
+  pageIn,
+  pagesIn,
+  sitemapFiles,
+  sitemapUrls,
+} from '../helpers/seo.ts';
+import { sourceArticles, type SourceArticle } from '../helpers/site.ts';
+import { parseXml, schemaErrors, texts, wellFormednessErrors } from '../helpers/xml.ts';
+
+const origin = site.url;
+const published = sourceArticles().filter((a) => a.published);
+const byId = new Map(published.map((a) => [a.id, a]));
+const urlOf = (a: SourceArticle) => `${origin}${a.path}`;
+const modified = (a: SourceArticle) => new Date(a.data.updated ?? a.data.date);
+const newestFirst = (a: SourceArticle, b: SourceArticle) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
+const isOwnSite = (url: string) => new URL(url).hostname.replace(/^www\./, '') === new URL(origin).hostname.replace(/^www\./, '');
+
+/** The translation both sides agree on (see src/utils/alternates.ts). */
+function translationOf(a: SourceArticle): SourceArticle | undefined {
+  const other = a.data.translation ? byId.get(a.data.translation) : undefined;
+  return other?.data.translation === a.id ? other : undefined;
+}
+const translated = published.filter((a) => translationOf(a));
+
+describe('sitemap', () => {
+  it('has an index and sitemaps that validate against the sitemaps.org schemas', async () => {
+    expect(await schemaErrors(readFileSync(join(distDir, 'sitemap-index.xml'), 'utf8'), 'siteindex.xsd')).toEqual([]);
+    const files = sitemapFiles(distDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(await schemaErrors(readFileSync(join(distDir, file), 'utf8'), 'sitemap-extended.xsd'), file).toEqual([]);
+    }
+  });
+
+  it('lists every built page except the 404 page, and nothing else', () => {
+    const expected = pagesIn(distDir).filter((p) => p.endsWith('/')).map((p) => `${origin}${p}`);
+    expect(pagesIn(distDir)).toContain('/404.html');
+    expect(sitemapUrls(distDir).map((u) => u.loc).sort()).toEqual(expected.sort());
+  });
+
+  it('dates each article by its last update, or else its publication', () => {
+    const lastmod = new Map(sitemapUrls(distDir).map((u) => [u.loc, u.lastmod]));
+    for (const a of published) expect(lastmod.get(urlOf(a)), a.id).toBe(modified(a).toISOString());
+  });
+});
+
+describe('hreflang', () => {
+  it('is reciprocal, points at built pages, and says the same in <head> and the sitemap', () => {
+    const clusters = expectConsistentClusters(distDir, origin, expect);
+    expect(clusters.size).toBeGreaterThan(translated.length);
+  });
+
+  it('joins each article to its translation only', () => {
+    expect(translated.length).toBeGreaterThanOrEqual(4);
+    for (const a of published) {
+      const other = translationOf(a);
+      const expected = other ? new Map([[locales[a.lang].lang, urlOf(a)], [locales[other.lang].lang, urlOf(other)]]) : new Map();
+      expect(headAlternates(pageIn(distDir, a.path)), a.id).toEqual(expected);
+    }
+  });
+
+  it('joins the front page and the English section, with x-default on the front page', () => {
+    expect(headAlternates(pageIn(distDir, '/'))).toEqual(
+      new Map([
+        ['fa-AF', `${origin}/`],
+        ['en', `${origin}/en/`],
+        ['x-default', `${origin}/`],
+      ]),
+    );
+  });
+});
+
+describe('canonical URLs and indexing', () => {
+  it('gives every page one absolute canonical URL on the configured site: its own', () => {
+    for (const path of pagesIn(distDir).filter((p) => p.endsWith('/'))) {
+      const doc = pageIn(distDir, path);
+      const canonical = [...doc.querySelectorAll('link[rel="canonical"]')].map((l) => l.getAttribute('href'));
+      expect(canonical, path).toEqual([`${origin}${path}`]);
+      expect(meta(doc, 'robots'), path).toEqual([]);
+    }
+  });
+
+  it('keeps republished pieces indexed under our own URL, citing the original with isBasedOn and a visible link', () => {
+    const republished = published.filter((a) => a.data.sources.some((s: { url: string }) => !isOwnSite(s.url)));
+    expect(republished.length).toBeGreaterThan(0);
+    for (const a of republished) {
+      const doc = pageIn(distDir, a.path);
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(urlOf(a));
+      expect(meta(doc, 'robots')).toEqual([]);
+      const [ld] = jsonLdOf(doc);
+      for (const source of a.data.sources.filter((s: { url: string }) => !isOwnSite(s.url))) {
+        expect(ld.isBasedOn.map((w: { url: string }) => w.url), a.id).toContain(source.url);
+        expect(doc.querySelector(`.sources a[href="${source.url}"]`), a.id).not.toBeNull();
+      }
+    }
+  });
+
+  it('keeps the 404 page out of the index, without a canonical URL', () => {
+    const doc = pageIn(distDir, '/404.html');
+    expect(meta(doc, 'robots')).toEqual(['noindex']);
+    expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
+  });
+});
+
+describe('Open Graph and Twitter card', () => {
+  it.each(published.map((a) => [a.id, a] as const))('%s describes the article', (_, a) => {
+    const doc = pageIn(distDir, a.path);
+    const other = translationOf(a);
+    expect(meta(doc, 'description')).toEqual([a.data.dek]);
+    expect(meta(doc, 'og:type')).toEqual(['article']);
+    expect(meta(doc, 'og:title')).toEqual([a.data.title]);
+    expect(meta(doc, 'og:url')).toEqual([urlOf(a)]);
+    expect(meta(doc, 'og:locale')).toEqual([locales[a.lang].ogLocale]);
+    expect(meta(doc, 'og:locale:alternate')).toEqual(other ? [locales[other.lang].ogLocale] : []);
+    expect(meta(doc, 'article:published_time')).toEqual([a.data.date.toISOString()]);
+    expect(meta(doc, 'article:modified_time')).toEqual([modified(a).toISOString()]);
+    expect(meta(doc, 'article:author')).toEqual(a.data.authors);
+    expect(meta(doc, 'article:section')).toEqual([site.sections[a.lang as Lang][a.lang as Lang]]);
+    expect(meta(doc, 'article:tag')).toEqual(a.data.tags ?? []);
+    expect(meta(doc, 'twitter:card')).toEqual(['summary']);
+    expect(builtIn(distDir, new URL(meta(doc, 'og:image')[0]!).pathname)).toBe(true);
+  });
+
+  it('marks other pages as a website', () => {
+    for (const path of ['/', '/fa/', '/en/']) expect(meta(pageIn(distDir, path), 'og:type'), path).toEqual(['website']);
+  });
+});
+
+describe('JSON-LD', () => {
+  it.each(published.map((a) => [a.id, a] as const))('%s carries a complete NewsArticle', (_, a) => {
+    const blocks = jsonLdOf(pageIn(distDir, a.path));
+    expect(blocks).toHaveLength(1);
+    const ld = blocks[0];
+    expect(ld['@context']).toBe('https://schema.org');
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.headline).toBe(a.data.title);
+    expect(ld.description).toBe(a.data.dek);
+    expect(ld.datePublished).toBe(a.data.date.toISOString());
+    expect(ld.dateModified).toBe(modified(a).toISOString());
+    expect(ld.author).toEqual(a.data.authors.map((name: string) => ({ '@type': 'Person', name })));
+    expect(ld.publisher['@type']).toBe('Organization');
+    expect(ld.publisher.name).toBe(site.nameLatin);
+    expect(ld.publisher.logo['@type']).toBe('ImageObject');
+    expect(ld.inLanguage).toBe(locales[a.lang].lang);
+    expect(ld.mainEntityOfPage['@id']).toBe(urlOf(a));
+    const external = a.data.sources.filter((s: { url: string }) => !isOwnSite(s.url)).map((s: { url: string }) => s.url);
+    expect((ld.isBasedOn ?? []).map((w: { url: string }) => w.url)).toEqual(external);
+  });
+
+  it('links translations with workTranslation one way and translationOfWork the other', () => {
+    for (const a of translated) {
+      const other = translationOf(a)!;
+      const [ld] = jsonLdOf(pageIn(distDir, a.path));
+      const [otherLd] = jsonLdOf(pageIn(distDir, other.path));
+      const link = ld.workTranslation ?? ld.translationOfWork;
+      expect(link?.url, a.id).toBe(urlOf(other));
+      expect(ld.workTranslation && ld.translationOfWork, a.id).toBeUndefined();
+      // Whichever way this side points, the other side points back the opposite way.
+      const back = ld.workTranslation ? otherLd.translationOfWork : otherLd.workTranslation;
+      expect(back?.url, other.id).toBe(urlOf(a));
+    }
+  });
+
+  it('describes the site and the organization on the front page, with a raster logo', () => {
+    const [ld] = jsonLdOf(pageIn(distDir, '/'));
+    const types = ld['@graph'].map((node: { '@type': string }) => node['@type']);
+    expect(types).toEqual(['WebSite', 'Organization']);
+    const org = ld['@graph'][1];
+    expect(org.name).toBe(site.nameLatin);
+    expect(org.url).toBe(`${origin}/`);
+    const logo = readFileSync(join(distDir, new URL(org.logo.url).pathname));
+    expect(logo.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([logo.readUInt32BE(16), logo.readUInt32BE(20)]).toEqual([org.logo.width, org.logo.height]);
+  });
+});
+
+describe('feeds', () => {
+  const feeds = [
+    { path: '/fa/rss.xml', lang: 'fa' as const },
+    { path: '/en/rss.xml', lang: 'en' as const },
+    { path: '/rss.xml', lang: undefined },
+  ];
+
+  it.each(feeds)('$path is RSS 2.0 listing every published article of its section, newest first', async ({ path, lang }) => {
+    const xml = readFileSync(join(distDir, path), 'utf8');
+    expect(await wellFormednessErrors(xml)).toEqual([]);
+    const doc = parseXml(xml);
+    expect(doc.documentElement.tagName).toBe('rss');
+    expect(doc.documentElement.getAttribute('version')).toBe('2.0');
+    const channel = doc.getElementsByTagName('channel')[0]!;
+    for (const required of ['title', 'link', 'description']) {
+      expect([...channel.children].find((c) => c.tagName === required)?.textContent, required).toMatch(/\S/);
+    }
+    expect(texts(channel, 'language')).toEqual(lang ? [locales[lang].lang] : []);
+
+    const expected = published.filter((a) => !lang || a.lang === lang).sort(newestFirst);
+    const items = [...doc.getElementsByTagName('item')];
+    expect(items.map((i) => texts(i, 'link')[0])).toEqual(expected.map(urlOf));
+    items.forEach((item, n) => {
+      const a = expected[n]!;
+      expect(texts(item, 'title')).toEqual([a.data.title]);
+      expect(texts(item, 'description')).toEqual([a.data.dek]);
+      expect(texts(item, 'guid')).toEqual([urlOf(a)]);
+      // A full RFC 822 date and time, not just a day.
+      expect(texts(item, 'pubDate')).toEqual([a.data.date.toUTCString()]);
+      const source = item.getElementsByTagName('source')[0]!;
+      expect(source.getAttribute('url')).toBe(a.data.sources[0].url);
+      expect(source.textContent).toBe(a.data.sources[0].name);
+      expect(texts(item, 'dc:creator')).toEqual(a.data.authors);
+      if (!lang) expect(texts(item, 'dc:language')).toEqual([locales[a.lang as Lang].lang]);
+    });
+  });
+
+  it('is advertised in the <head> of every page: its section feed and the feed of both', () => {
+    for (const path of pagesIn(distDir)) {
+      const lang = pageIn(distDir, path).documentElement.getAttribute('lang') === 'en' ? 'en' : 'fa';
+      const links = [...pageIn(distDir, path).querySelectorAll('head link[rel="alternate"][type="application/rss+xml"]')].map((l) => l.getAttribute('href')!);
+      expect(links, path).toEqual([`/${lang}/rss.xml`, '/rss.xml']);
+      for (const href of links) expect(builtIn(distDir, href), href).toBe(true);
+    }
+  });
+});
+
+describe('news sitemap and robots.txt', () => {
+  it('robots.txt names the sitemap index and the news sitemap on the configured site', () => {
+    const robots = readFileSync(join(distDir, 'robots.txt'), 'utf8');
+    expect(robots).toContain(`Sitemap: ${origin}/sitemap-index.xml`);
+    expect(robots).toContain(`Sitemap: ${origin}/news-sitemap.xml`);
+  });
+
+  it('lists exactly the articles of the 48 hours before the build, with every required element', async () => {
+    const file = join(distDir, 'news-sitemap.xml');
+    const builtAt = statSync(file).mtime.getTime();
+    const xml = readFileSync(file, 'utf8');
+    expect(await wellFormednessErrors(xml)).toEqual([]);
+    const expected = published
+      .filter((a) => a.data.date.getTime() <= builtAt && a.data.date.getTime() >= builtAt - 48 * 3_600_000)
+      .sort(newestFirst);
+    const entries = newsEntries(xml);
+    expect(entries.map((e) => e.loc)).toEqual(expected.map(urlOf));
+    // The sample archive may have nothing this recent; the fixture build
+    // (seo-fixture.test.ts) covers a full news sitemap against the schema.
+    if (entries.length > 0) expect(await schemaErrors(xml, 'sitemap-extended.xsd')).toEqual([]);
+  });
+});
