@@ -40,8 +40,11 @@ async function downloaded(page: Page) {
       fontFiles: fonts.map((e) => new URL(e.name).pathname),
       fontBytes: sum(fonts),
       scriptBytes: sum(scripts),
-      inlineScripts: [...document.scripts].reduce((n, s) => n + (s.src ? 0 : s.text.length), 0),
-      scriptElements: document.scripts.length,
+      // Only scripts a browser runs: JSON-LD (<script type="application/ld+json">) is data.
+      ...(() => {
+        const code = [...document.scripts].filter((s) => ['', 'module', 'text/javascript'].includes(s.type));
+        return { inlineScripts: code.reduce((n, s) => n + (s.src ? 0 : s.text.length), 0), scriptElements: code.length };
+      })(),
     };
   });
 }
