@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions, syntaxHighlight } from './src/integrations/markdown.ts';
 import validateContent from './src/integrations/validate-content.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 
 import { site } from './src/config/site.ts';
@@ -63,5 +64,7 @@ export default defineConfig({
     pruneDist(),
     // lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
     siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url))),
+    // Last, after every page is written: the search index (see the file for why not a separate CLI step).
+    pagefindIndex(),
   ],
 });

@@ -1,7 +1,7 @@
 /**
  * UI strings: one dictionary per locale, looked up through `useTranslations`.
  */
-import type { Lang } from './locales.ts';
+import { locales, type Lang } from './locales.ts';
 import { formatNumber } from '../utils/dates.ts';
 import { en, type UIKey, type UIDictionary } from './ui/en.ts';
 import { fa } from './ui/fa.ts';
@@ -25,3 +25,13 @@ export function useTranslations(lang: Lang) {
 }
 
 export type { UIKey };
+
+/**
+ * "1 article", "3 articles", "۳ مقاله": a count of articles with the
+ * locale's plural rules and digits.
+ * @example articleCount('en', 1) // '1 article'
+ */
+export function articleCount(lang: Lang, n: number): string {
+  const form = new Intl.PluralRules(locales[lang].lang).select(n) === 'one' ? 'list.count.one' : 'list.count.other';
+  return useTranslations(lang)(form, { n });
+}

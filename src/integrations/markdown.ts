@@ -9,14 +9,18 @@
  * very end, after every plugin. A sanitizer placed there would see no
  * elements to clean, only strings to drop or keep. So we parse raw HTML
  * ourselves first, then report and sanitize real elements, and only then
- * add what we trust: heading ids and external-link markup.
+ * add what we trust: heading ids (keeping the Dari ZWNJ, which rehype-slug
+ * drops), footnote labels in the article's language, direction fixes
+ * (Latin runs isolated in Dari, code left-to-right) and external-link markup.
  */
 import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import rehypeBidi from './rehype-bidi.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
+import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeReportUnsafe from './rehype-report-unsafe.ts';
 import remarkReadingTime from './remark-reading-time.ts';
 import remarkSmartypantsLean from './remark-smartypants-lean.ts';
@@ -28,7 +32,9 @@ export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
   [rehypeReportUnsafe, { schema: articleSchema }],
   [rehypeSanitize, articleSchema],
-  rehypeSlug,
+  rehypeHeadingIds,
+  rehypeFootnotesI18n,
+  rehypeBidi,
   rehypeExternalLinks,
 ];
 

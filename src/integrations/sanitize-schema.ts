@@ -7,7 +7,7 @@
  *   instead of being unwrapped into stray text;
  * - a few harmless text elements are added (`abbr`, `mark`, `small`, `cite`,
  *   `bdi`, `figure`, `caption`);
- * - ids are not prefixed ("clobbered") here, so heading ids from rehype-slug
+ * - ids are not prefixed ("clobbered") here, so heading ids (rehype-heading-ids.ts)
  *   (which runs after) and remark-gfm's footnote links keep matching. To
  *   keep the protection that prefixing gives against DOM clobbering, an id
  *   written by hand must already carry the `user-content-` prefix that

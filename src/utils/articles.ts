@@ -6,6 +6,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isLang, langs, type Lang } from '../i18n/locales.ts';
+import { archiveParts, formatMonth } from './dates.ts';
+import { pathSegment } from './slugs.ts';
 import { mutualTranslation } from './alternates.ts';
 import { isPublished } from './publishing.ts';
 import { articlePath, siteOrigin, splitId } from './urls.ts';
@@ -25,6 +27,23 @@ export interface Article {
   readonly data: ArticleData;
 }
 
+/** Articles that share a tag, an author or a month, newest first. */
+export interface Group {
+  /** The group's URL segment(s): a tag or author slug, or "1395/10". */
+  readonly key: string;
+  /** Its name on the page: the tag, the author, "جدی ۱۳۹۵". */
+  readonly label: string;
+  readonly articles: readonly Article[];
+}
+
+export interface ArchiveMonth extends Group {
+  /** Year and month in the section's calendar (Solar Hijri for Dari). */
+  readonly year: number;
+  readonly month: number;
+}
+
+type Groups<G extends Group = Group> = Readonly<Record<Lang, ReadonlyMap<string, G>>>;
+
 export interface ArticleIndex {
   readonly all: readonly Article[];
   /** Each section's articles, newest first. */
@@ -32,6 +51,11 @@ export interface ArticleIndex {
   readonly byId: ReadonlyMap<string, Article>;
   /** Position of each article within its section (0 = newest). */
   readonly position: ReadonlyMap<string, number>;
+  /** Each section's tags, by URL segment, in order of their newest article. */
+  readonly tags: Groups;
+  readonly authors: Groups;
+  /** Each section's archive months, newest first, keyed "yyyy/mm". */
+  readonly months: Groups<ArchiveMonth>;
 }
 
 /** Newest first; the id breaks ties so the order never depends on file-system order. */
@@ -48,6 +72,36 @@ function toArticle(entry: ArticleEntry): Article {
   return { entry, id: entry.id, lang: folder, slug, path: articlePath(folder, slug, entry.data.date), data: entry.data };
 }
 
+/**
+ * Groups a newest-first list in one pass: each article joins the group of
+ * every key `keysOf` gives it (spellings that slug alike share a group), so
+ * the groups come out newest first too.
+ */
+function groupBy<G extends Group>(list: readonly Article[], keysOf: (a: Article) => readonly G[]): Map<string, G> {
+  const groups = new Map<string, G & { articles: Article[] }>();
+  for (const article of list) {
+    for (const group of keysOf(article)) {
+      const found = groups.get(group.key);
+      if (found) {
+        if (found.articles.at(-1) !== article) found.articles.push(article);
+      } else groups.set(group.key, { ...group, articles: [article] });
+    }
+  }
+  return groups;
+}
+
+const named = (names: readonly string[]) => names.map((label) => ({ key: pathSegment(label), label, articles: [] }));
+
+function monthOf(article: Article): ArchiveMonth[] {
+  const { year, month } = archiveParts(article.data.date, article.lang);
+  return [{ key: `${year}/${String(month).padStart(2, '0')}`, label: formatMonth(year, month, article.lang), year, month, articles: [] }];
+}
+
+/** Builds one kind of grouping for every section. */
+function perSection<G extends Group>(bySection: Record<Lang, Article[]>, keysOf: (a: Article) => readonly G[]): Groups<G> {
+  return Object.fromEntries(langs.map((l) => [l, groupBy(bySection[l], keysOf)])) as Record<Lang, Map<string, G>>;
+}
+
 let cached: Promise<ArticleIndex> | undefined;
 
 /** The published articles, indexed. Computed on first call, then shared by every page. */
@@ -58,7 +112,15 @@ export function getArticleIndex(): Promise<ArticleIndex> {
     const bySection = Object.fromEntries(langs.map((l) => [l, all.filter((a) => a.lang === l)])) as Record<Lang, Article[]>;
     const position = new Map<string, number>();
     for (const list of Object.values(bySection)) list.forEach((a, i) => position.set(a.id, i));
-    return { all, bySection, byId: new Map(all.map((a) => [a.id, a])), position };
+    return {
+      all,
+      bySection,
+      byId: new Map(all.map((a) => [a.id, a])),
+      position,
+      tags: perSection(bySection, (a) => named(a.data.tags)),
+      authors: perSection(bySection, (a) => named(a.data.authors)),
+      months: perSection(bySection, monthOf),
+    };
   })();
   return cached;
 }

@@ -12,7 +12,7 @@
  * dated late in the evening UTC lands on the day Kabul saw it.
  */
 import { site } from '../config/site.ts';
-import type { Lang } from '../i18n/locales.ts';
+import { locales, type Lang } from '../i18n/locales.ts';
 
 /** Afghan Solar Hijri month names, Hamal (1) to Hut (12). */
 export const afghanMonths = [
@@ -131,6 +131,25 @@ export const dariGregorianMonths = [
  */
 export function formatDate(date: Date, lang: Lang): string {
   return lang === 'fa' ? formatSolarHijri(date) : formatGregorian(date, 'en');
+}
+
+/**
+ * The year and month a section files an article under: Solar Hijri for
+ * Dari, Gregorian for English (the calendar comes from the locale registry).
+ * @example archiveParts(new Date('2017-01-13'), 'fa') // { year: 1395, month: 10, day: 24 }
+ */
+export function archiveParts(date: Date, lang: Lang): DateParts {
+  return partsOf(date, locales[lang].calendar);
+}
+
+/**
+ * A month of the section's calendar, by name.
+ * @example formatMonth(1395, 10, 'fa') // 'جدی ۱۳۹۵'
+ * @example formatMonth(2017, 1, 'en') // 'January 2017'
+ */
+export function formatMonth(year: number, month: number, lang: Lang): string {
+  const names = locales[lang].calendar === 'persian' ? afghanMonths : englishMonths;
+  return `${names[month - 1]} ${formatNumber(year, lang)}`;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { site } from '../config/site.ts';
 import type { Lang } from '../i18n/locales.ts';
 import { gregorianParts } from './dates.ts';
+import { pathSegment } from './slugs.ts';
 
 /**
  * The path of an article: `/{lang}/{yyyy}/{mm}/{slug}/`, with year and month
@@ -17,11 +18,54 @@ export function articlePath(lang: Lang, slug: string, date: Date): string {
 }
 
 /**
+ * Page `page` of a paginated list whose first page is at `base`:
+ * the first page is `base` itself, the rest `base/page/N/`.
+ * @example paged('/en/tags/herat/', 2) // '/en/tags/herat/page/2/'
+ */
+export function paged(base: string, page = 1): string {
+  return page <= 1 ? base : `${base}page/${page}/`;
+}
+
+/**
  * The path of page `page` of a section index: `/en/`, `/en/page/2/`, …
  * @example sectionPath('fa', 2) // '/fa/page/2/'
  */
 export function sectionPath(lang: Lang, page = 1): string {
-  return page <= 1 ? `/${lang}/` : `/${lang}/page/${page}/`;
+  return paged(`/${lang}/`, page);
+}
+
+/**
+ * The list of a section's tags, and the (paginated) page of one tag.
+ * @example tagPath('en', 'Central Asia') // '/en/tags/central-asia/'
+ */
+export function tagPath(lang: Lang, tag?: string, page = 1): string {
+  return tag === undefined ? `/${lang}/tags/` : paged(`/${lang}/tags/${pathSegment(tag)}/`, page);
+}
+
+/**
+ * The (paginated) page of one author's articles in a section.
+ * @example authorPath('en', 'Fuad Shahbazov') // '/en/authors/fuad-shahbazov/'
+ */
+export function authorPath(lang: Lang, name: string, page = 1): string {
+  return paged(`/${lang}/authors/${pathSegment(name)}/`, page);
+}
+
+/**
+ * A section's archive: the overview, or one month in the section's calendar
+ * (Solar Hijri for Dari, Gregorian for English), with ASCII digits in the URL.
+ * @example archivePath('fa', 1395, 10) // '/fa/archive/1395/10/'
+ */
+export function archivePath(lang: Lang, year?: number, month?: number, page = 1): string {
+  if (year === undefined || month === undefined) return `/${lang}/archive/`;
+  return paged(`/${lang}/archive/${year}/${String(month).padStart(2, '0')}/`, page);
+}
+
+/**
+ * A section's search page.
+ * @example searchPath('fa') // '/fa/search/'
+ */
+export function searchPath(lang: Lang): string {
+  return `/${lang}/search/`;
 }
 
 /**

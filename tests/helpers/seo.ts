@@ -9,15 +9,17 @@ import { parseHTML } from 'linkedom';
 import { parseXml } from './xml.ts';
 
 /** Every built HTML page of `dist`, as site paths ("/en/", "/404.html"). */
+/** Built pages as URL paths: percent-encoded, as in links (Dari tag and author pages are not ASCII). */
 export function pagesIn(dist: string): string[] {
   return readdirSync(dist, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => '/' + relative(dist, join(e.parentPath, e.name)).replaceAll('\\', '/').replace(/index\.html$/, ''))
+    .map((e) => encodeURI('/' + relative(dist, join(e.parentPath, e.name)).replaceAll('\\', '/').replace(/index\.html$/, '')))
     .sort();
 }
 
 export function fileOf(dist: string, path: string): string {
-  return join(dist, path.endsWith('/') ? `${path}index.html` : path);
+  const file = decodeURI(path);
+  return join(dist, file.endsWith('/') ? `${file}index.html` : file);
 }
 
 export function builtIn(dist: string, path: string): boolean {

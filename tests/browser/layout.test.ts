@@ -1,0 +1,205 @@
+/**
+ * Layout in Chromium: direction, the narrowest phone, the bytes a reader
+ * downloads, and screenshots for a person to look at.
+ *
+ * Screenshots (phone 390 px and desktop 1280 px, both languages) are written
+ * to `screenshots/` at the project root (git-ignored).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { archivePath, searchPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
+import { openSite, viewports, type Site } from '../helpers/browser.ts';
+import { section } from '../helpers/content.ts';
+import { projectRoot } from '../helpers/paths.ts';
+
+export const screenshotDir = join(projectRoot, 'screenshots');
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const faArticle = section('fa')[0]!;
+const enArticle = section('en')[0]!;
+// The Dari article with the widest content: a table (horizontal scroll risk).
+const faTable = section('fa').find((a) => a.id === 'fa/azerbaijan-pakistan-hamkari-nezami') ?? faArticle;
+
+/** Bytes the page downloaded, by kind, from the browser's own resource timing. */
+async function downloaded(page: Page) {
+  return page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const sum = (list: PerformanceResourceTiming[]) => list.reduce((n, e) => n + e.encodedBodySize, 0);
+    const fonts = entries.filter((e) => /\.woff2?$/.test(new URL(e.name).pathname));
+    const scripts = entries.filter((e) => e.initiatorType === 'script' || /\.m?js$/.test(new URL(e.name).pathname));
+    return {
+      fontFiles: fonts.map((e) => new URL(e.name).pathname),
+      fontBytes: sum(fonts),
+      scriptBytes: sum(scripts),
+      // Only scripts a browser runs: JSON-LD (<script type="application/ld+json">) is data.
+      ...(() => {
+        const code = [...document.scripts].filter((s) => ['', 'module', 'text/javascript'].includes(s.type));
+        return { inlineScripts: code.reduce((n, s) => n + (s.src ? 0 : s.text.length), 0), scriptElements: code.length };
+      })(),
+    };
+  });
+}
+
+describe('direction', () => {
+  it('sets a Dari article right to left: body rtl, title on the right half, starting at the right edge', async () => {
+    const page = await site.page();
+    await page.goto(site.url(faArticle.path));
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    const { title, main, width } = await page.evaluate(() => {
+      const box = (el: Element) => el.getBoundingClientRect().toJSON() as DOMRect;
+      const main = document.querySelector('main')!;
+      const pad = parseFloat(getComputedStyle(main).paddingInlineEnd);
+      return { title: box(document.querySelector('h1')!), main: { ...box(main), right: box(main).right - pad }, width: innerWidth };
+    });
+    expect(title.left + title.width / 2).toBeGreaterThan(width / 2);
+    expect(title.right).toBeGreaterThan(width / 2);
+    expect(Math.abs(title.right - main.right)).toBeLessThan(2);
+    await page.context().close();
+  });
+
+  it('sets an English article left to right, mirrored', async () => {
+    const page = await site.page();
+    await page.goto(site.url(enArticle.path));
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('ltr');
+    const title = await page.evaluate(() => document.querySelector('h1')!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(title.left + title.width / 2).toBeLessThan(viewportCenter());
+    await page.context().close();
+    function viewportCenter() {
+      return 1280 / 2;
+    }
+  });
+
+  it('points pagination arrows the reading direction', async () => {
+    const page = await site.page();
+    await page.goto(site.url(sectionPath('fa')));
+    const next = await page.$eval('nav.pagination a[rel="next"] .arrow', (el) => getComputedStyle(el).transform);
+    expect(next).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+    await page.goto(site.url(sectionPath('en')));
+    expect(await page.$eval('nav.pagination a[rel="next"] .arrow', (el) => getComputedStyle(el).transform)).toBe('none');
+    await page.context().close();
+  });
+});
+
+describe('print', () => {
+  it('keeps the masthead, the title and the source URL, and drops the navigation', async () => {
+    const page = await site.page();
+    await page.goto(site.url(faTable.path));
+    await page.emulateMedia({ media: 'print' });
+    const visible = (selector: string) => page.isVisible(selector);
+    expect(await visible('header.masthead .name')).toBe(true);
+    expect(await visible('h1')).toBe(true);
+    expect(await visible(`.sources a[href="${faTable.data.sources[0].url}"]`)).toBe(true);
+    for (const hidden of ['.topbar', '.breadcrumbs', '.toc', '.prev-next', '.footer']) expect(await visible(hidden), hidden).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe('narrowest phone (320 px)', () => {
+  const pages = [
+    '/',
+    sectionPath('fa'),
+    sectionPath('en'),
+    faTable.path,
+    enArticle.path,
+    tagPath('fa'),
+    archivePath('fa'),
+    archivePath('en'),
+    `${searchPath('fa')}?q=${encodeURIComponent('افغانستان')}`,
+    '/404.html',
+  ];
+  it.each(pages)('%s has no horizontal scroll', async (path) => {
+    const page = await site.page({ viewport: viewports.narrowest });
+    await page.goto(site.url(path));
+    if (path.includes('?q=')) await page.waitForSelector('#search-results li');
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await page.context().close();
+  });
+});
+
+describe('what a reader downloads', () => {
+  it('an article page runs no JavaScript', async () => {
+    for (const article of [faArticle, enArticle]) {
+      const page = await site.page();
+      await page.goto(site.url(article.path), { waitUntil: 'networkidle' });
+      const got = await downloaded(page);
+      console.info(`${article.path}: ${got.scriptBytes} bytes of script files, ${got.inlineScripts} of inline script`);
+      expect(got).toMatchObject({ scriptBytes: 0, inlineScripts: 0, scriptElements: 0 });
+      await page.context().close();
+    }
+  });
+
+  it('sets Dari text in Vazirmatn and English text in the serif stack', async () => {
+    const page = await site.page();
+    const cdp = await page.context().newCDPSession(page);
+    /** The font faces Chromium actually drew a node's text with. */
+    const fontsOf = async (selector: string) => {
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      return fonts.map((f) => f.familyName);
+    };
+    await page.goto(site.url(faArticle.path), { waitUntil: 'networkidle' });
+    await page.evaluate(() => document.fonts.ready);
+    for (const selector of ['.prose p', 'h1', '.byline', '.topbar a']) expect(await fontsOf(selector), selector).toContain('Vazirmatn');
+    await page.goto(site.url(enArticle.path), { waitUntil: 'networkidle' });
+    expect(await fontsOf('.prose p')).not.toContain('Vazirmatn');
+    await page.context().close();
+  });
+
+  it('a Dari article downloads one Vazirmatn file, at most 100 KB', async () => {
+    const page = await site.page();
+    await page.goto(site.url(faArticle.path), { waitUntil: 'networkidle' });
+    await page.evaluate(() => document.fonts.ready);
+    const got = await downloaded(page);
+    console.info(`${faArticle.path}: fonts ${got.fontFiles.join(', ')} = ${got.fontBytes} bytes`);
+    expect(got.fontFiles).toHaveLength(1);
+    expect(got.fontFiles[0]).toMatch(/vazirmatn-arabic/);
+    expect(got.fontBytes).toBeGreaterThan(0);
+    expect(got.fontBytes).toBeLessThanOrEqual(100 * 1024);
+    expect(await page.evaluate(() => document.fonts.check('16px Vazirmatn', 'کابل'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('nothing is fetched from another host', () => {
+    expect(site.offsite).toEqual([]);
+  });
+});
+
+describe('screenshots', () => {
+  const shots: [string, string][] = [
+    ['front', '/'],
+    ['fa-section', sectionPath('fa')],
+    ['en-section', sectionPath('en')],
+    ['fa-article', faTable.path],
+    ['en-article', section('en').find((a) => a.id === 'en/azerbaijan-pakistan-military-cooperation')?.path ?? enArticle.path],
+    ['fa-search', `${searchPath('fa')}?q=${encodeURIComponent('هرات')}`],
+    ['en-search', `${searchPath('en')}?q=${encodeURIComponent('Herat')}`],
+  ];
+  mkdirSync(screenshotDir, { recursive: true });
+
+  it.each(shots)('%s, on a phone and a desktop', async (name, path) => {
+    for (const [device, viewport] of [['phone', viewports.phone], ['desktop', viewports.desktop]] as const) {
+      const page = await site.page({ viewport });
+      await page.goto(site.url(path), { waitUntil: 'networkidle' });
+      if (path.includes('?q=')) await page.waitForSelector('#search-results li');
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: join(screenshotDir, `${name}-${device}.png`), fullPage: true });
+      await page.context().close();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Search in Chromium: each section's page searches its own index, and Dari
+ * finds words whatever the keyboard (Arabic ي/ك or Persian ی/ک) and with or
+ * without the zero-width non-joiner. Query words are picked from the content,
+ * so they change with it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { normalizeSearchText } from '../../src/utils/search-text.ts';
+import { searchPath } from '../../src/utils/urls.ts';
+import type { Lang } from '../../src/i18n/locales.ts';
+import { openSite, pathOf, type Site } from '../helpers/browser.ts';
+import { bodyOf, section } from '../helpers/content.ts';
+import type { SourceArticle } from '../helpers/site.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const ZWNJ = '\u200c';
+const words = (a: SourceArticle) =>
+  new Set(`${a.data.title} ${a.data.dek} ${bodyOf(a)}`.split(/[^\p{L}\p{M}\u200c]+/u).filter(Boolean));
+
+/**
+ * A word of `test`'s shape that occurs in exactly one article of the section
+ * and starts no word of any other (Pagefind also matches prefixes).
+ */
+function distinctiveWord(lang: Lang, test: (w: string) => boolean): { word: string; article: SourceArticle } {
+  const articles = section(lang);
+  const vocab = articles.map(words);
+  for (const [i, own] of vocab.entries()) {
+    for (const word of own) {
+      if (!test(word)) continue;
+      const bare = word.replaceAll(ZWNJ, '');
+      const elsewhere = vocab.some((v, j) => j !== i && [...v].some((w) => w.replaceAll(ZWNJ, '').startsWith(bare)));
+      if (!elsewhere) return { word, article: articles[i]! };
+    }
+  }
+  throw new Error(`no distinctive ${lang} word in the content`);
+}
+
+/** Types a query into the search page like a reader and waits for the results. */
+async function search(page: Page, lang: Lang, query: string): Promise<string[]> {
+  await page.goto(site.url(searchPath(lang)));
+  await page.fill('#search-input', query);
+  await page.press('#search-input', 'Enter');
+  await page.waitForFunction(() => {
+    const status = document.querySelector('#search-status')?.textContent ?? '';
+    return status !== '' && !status.endsWith('…');
+  });
+  return page.$$eval('#search-results a', (as) => as.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)));
+}
+
+const toArabicKeyboard = (w: string) => w.replaceAll('ی', 'ي').replaceAll('ک', 'ك');
+
+describe('search', () => {
+  it('finds a Dari word typed with Arabic letters (ي/ك), and opens the article', async () => {
+    const { word, article } = distinctiveWord('fa', (w) => w.length >= 5 && /[یک]/.test(w) && !w.includes(ZWNJ));
+    const typed = toArabicKeyboard(word);
+    expect(typed).not.toBe(word);
+    const page = await site.page();
+    // Search must work under the site's Content-Security-Policy, not around it.
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) refused.push(m.text());
+    });
+    const results = await search(page, 'fa', typed);
+    expect(results, `"${typed}" → ${article.path}`).toContain(article.path);
+    await page.click(`#search-results a[href="${article.path}"]`);
+    expect(pathOf(page)).toBe(article.path);
+    expect(await page.textContent('h1')).toBe(article.data.title);
+    expect(refused).toEqual([]);
+    await page.context().close();
+  });
+
+  it('finds a Dari word written with a ZWNJ when it is typed without one', async () => {
+    const { word, article } = distinctiveWord('fa', (w) => w.includes(ZWNJ) && w.length >= 6);
+    const page = await site.page();
+    expect(await search(page, 'fa', toArabicKeyboard(word.replaceAll(ZWNJ, '')))).toContain(article.path);
+    expect(await search(page, 'fa', word)).toContain(article.path);
+    await page.context().close();
+  });
+
+  it('finds an English word on the English page, and opens the article', async () => {
+    const { word, article } = distinctiveWord('en', (w) => /^[a-z]{7,}$/.test(w));
+    const page = await site.page();
+    const results = await search(page, 'en', word);
+    expect(results).toContain(article.path);
+    await page.click(`#search-results a[href="${article.path}"]`);
+    expect(pathOf(page)).toBe(article.path);
+    await page.context().close();
+  });
+
+  it('keeps the sections apart: each page searches only its own section', async () => {
+    // Dari articles quote English source titles, so the word may well match there too: but only Dari pages.
+    const { word, article } = distinctiveWord('en', (w) => /^[a-z]{7,}$/.test(w));
+    const page = await site.page();
+    const results = await search(page, 'fa', word);
+    expect(results).not.toContain(article.path);
+    for (const path of results) expect(path).toMatch(/^\/fa\//);
+    await page.context().close();
+  });
+
+  it('reads the query from the address, so a search can be shared', async () => {
+    const { word, article } = distinctiveWord('en', (w) => /^[a-z]{7,}$/.test(w));
+    const page = await site.page();
+    await page.goto(site.url(`${searchPath('en')}?q=${encodeURIComponent(word)}`));
+    await page.waitForSelector(`#search-results a[href="${article.path}"]`);
+    expect(await page.inputValue('#search-input')).toBe(word);
+    await page.context().close();
+  });
+
+  it('folds Arabic-keyboard letters the way the index was built', () => {
+    expect(normalizeSearchText('كابل')).toBe('کابل');
+    expect(normalizeSearchText('مدافعين')).toBe('مدافعین');
+    expect(normalizeSearchText('فتوى')).toBe('فتوی');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * What the content folder says the site should contain, for tests that pick
+ * their subjects from it (so adding or editing articles never breaks them).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDir } from './paths.ts';
+import { sourceArticles, type SourceArticle } from './site.ts';
+import type { Lang } from '../../src/i18n/locales.ts';
+
+export const published = sourceArticles().filter((a) => a.published);
+export const byId = new Map(published.map((a) => [a.id, a]));
+
+/** A section's published articles, newest first (the order of its index). */
+export function section(lang: Lang): SourceArticle[] {
+  return published
+    .filter((a) => a.lang === lang)
+    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
+}
+
+/** The published translation of an article, when the two name each other (the site links only those). */
+export function translationOf(article: SourceArticle): SourceArticle | undefined {
+  const other = article.data.translation ? byId.get(article.data.translation) : undefined;
+  return other?.data.translation === article.id ? other : undefined;
+}
+
+/** The Markdown body of an article (after the frontmatter). */
+export function bodyOf(article: SourceArticle): string {
+  const text = readFileSync(join(contentDir, article.lang, `${article.slug}.md`), 'utf8');
+  return text.slice(text.indexOf('---', 3) + 3);
+}
+
+/** The `## ` headings of an article body. */
+export function sectionHeadings(article: SourceArticle): string[] {
+  return [...bodyOf(article).matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
+}

@@ -1,0 +1,86 @@
+/**
+ * The Markdown pipeline exactly as astro.config.mjs sets it up, run on small
+ * Dari and English documents: heading ids, direction fixes, footnotes.
+ */
+import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { parseHTML } from 'linkedom';
+import config from '../../astro.config.mjs';
+import { headingSlug, pathSegment } from '../../src/utils/slugs.ts';
+import { isolateLatin } from '../../src/integrations/rehype-bidi.ts';
+
+const processor = config.markdown!.processor as unknown as {
+  createRenderer(shared: object): Promise<{
+    render(md: string, opts: { fileURL: URL }): Promise<{ code: string; metadata: { headings: { depth: number; slug: string; text: string }[] } }>;
+  }>;
+};
+const renderer = await processor.createRenderer({ syntaxHighlight: false });
+
+async function render(lang: 'fa' | 'en', markdown: string) {
+  const { code, metadata } = await renderer.render(markdown, { fileURL: pathToFileURL(`/site/content/articles/${lang}/sample.md`) });
+  return { doc: parseHTML(`<!doctype html><html><body>${code}</body></html>`).document, headings: metadata.headings };
+}
+
+describe('heading ids', () => {
+  it('keep the zero-width non-joiner of Dari headings, and render() reports the same ids', async () => {
+    const { doc, headings } = await render('fa', '## پرسش‌های پایین‌دست\n\nمتن.\n\n## آبیاری، مهم‌تر از برق\n');
+    const ids = [...doc.querySelectorAll('h2')].map((h) => h.id);
+    expect(ids).toEqual(['پرسش\u200cهای-پایین\u200cدست', 'آبیاری-مهم\u200cتر-از-برق']);
+    expect(headings.map((h) => h.slug)).toEqual(ids);
+  });
+
+  it('are GitHub-style for English and unique within a page', async () => {
+    const { doc } = await render('en', '## Why it matters\n\n## Why it matters\n');
+    expect([...doc.querySelectorAll('h2')].map((h) => h.id)).toEqual(['why-it-matters', 'why-it-matters-1']);
+  });
+
+  it('slug a ZWNJ into a hyphen in URL segments, never an invisible character', () => {
+    expect(headingSlug('مهاجرت‌ها')).toBe('مهاجرت\u200cها');
+    expect(pathSegment('مهاجرت‌ها')).toBe('مهاجرت-ها');
+    expect(pathSegment('Fuad Shahbazov')).toBe('fuad-shahbazov');
+  });
+});
+
+describe('direction in article bodies', () => {
+  it('isolates Latin names and numbers in Dari text, leaving the Dari punctuation outside', async () => {
+    const { doc } = await render('fa', 'ملوانان در AMAN-2013، تمرین بحری، و با ظرفیت 42 MW شرکت کردند (Istiglal).');
+    expect([...doc.querySelectorAll('p bdi')].map((b) => b.textContent)).toEqual(['AMAN-2013', '42 MW', 'Istiglal']);
+    expect(doc.querySelector('p')!.textContent).toBe('ملوانان در AMAN-2013، تمرین بحری، و با ظرفیت 42 MW شرکت کردند (Istiglal).');
+  });
+
+  it('keeps a URL in one isolated run', () => {
+    const parts = isolateLatin('به نشانی https://www.afgazad.com/ مراجعه کنید.');
+    expect(parts.filter((p) => p.type === 'element').map((p) => (p as { children: { value: string }[] }).children[0]!.value)).toEqual([
+      'https://www.afgazad.com',
+    ]);
+  });
+
+  it('leaves English bodies alone', async () => {
+    const { doc } = await render('en', 'The JF-17 costs 25 million.');
+    expect(doc.querySelectorAll('bdi').length).toBe(0);
+  });
+
+  it('sets code blocks left to right and inline code to auto, in both languages', async () => {
+    for (const lang of ['fa', 'en'] as const) {
+      const { doc } = await render(lang, 'متن `x = 1` متن\n\n```\nlet a = 1;\n```\n');
+      expect(doc.querySelector('pre')!.getAttribute('dir')).toBe('ltr');
+      expect(doc.querySelector('p code')!.getAttribute('dir')).toBe('auto');
+      expect(doc.querySelector('p code bdi')).toBeNull();
+    }
+  });
+});
+
+describe('footnotes', () => {
+  it('speak Dari in Dari articles: label, back-link names and reference numbers', async () => {
+    const { doc } = await render('fa', 'متن[^1].\n\n[^1]: یادداشت.\n');
+    expect(doc.querySelector('#footnote-label')!.textContent).toBe('پانویس‌ها');
+    expect(doc.querySelector('[data-footnote-ref]')!.textContent).toBe('۱');
+    expect(doc.querySelector('[data-footnote-backref]')!.getAttribute('aria-label')).toBe('بازگشت به ارجاع ۱');
+  });
+
+  it('stay English in English articles', async () => {
+    const { doc } = await render('en', 'Text[^1].\n\n[^1]: Note.\n');
+    expect(doc.querySelector('#footnote-label')!.textContent).toBe('Footnotes');
+    expect(doc.querySelector('[data-footnote-ref]')!.textContent).toBe('1');
+  });
+});
