@@ -28,13 +28,20 @@ interface Options {
   base: string;
 }
 
-/** Files whose change must re-render every body: the pipeline and what pins its packages. */
+/**
+ * A fingerprint of everything the Markdown pipeline can depend on: every
+ * script module under src/ (plugins import dictionaries, date and number
+ * formatting, site settings) and the lockfile that pins the packages. A
+ * change to any of them re-renders every body; templates and styles
+ * (.astro, .css) do not affect bodies and do not count.
+ */
 function pipelineFingerprint(root: string, srcDir: string): string {
   const hash = createHash('sha256');
-  for (const dir of ['integrations', 'loaders']) {
-    const abs = join(srcDir, dir);
-    for (const name of readdirSync(abs).sort()) hash.update(name).update(readFileSync(join(abs, name)));
-  }
+  const files = readdirSync(srcDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(?:[cm]?[jt]s|json)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of files) hash.update(relative(srcDir, file)).update(readFileSync(file));
   const lock = join(root, 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
   return hash.digest('hex').slice(0, 16);
@@ -115,7 +122,10 @@ export function articleLoader({ base }: Options): Loader {
         let frontmatter: Record<string, unknown>;
         let body: string;
         try {
-          ({ frontmatter, content: body } = parseFrontmatter(contents));
+          // As Astro's own Markdown entry type does, so that plugins report the same lines.
+          const parsed = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+          frontmatter = parsed.frontmatter;
+          body = parsed.content.trim();
         } catch (error) {
           throw new Error(`${relative(root, file)}: the frontmatter is not valid YAML: ${(error as Error).message}`);
         }
