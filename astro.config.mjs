@@ -6,7 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions, syntaxHighlight } from './src/integrations/markdown.ts';
 import validateContent from './src/integrations/validate-content.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
-import pagefindIndex from './src/integrations/pagefind.ts';
+import pagefindIndex, { PAGEFIND_DIR } from './src/integrations/pagefind.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 
 import { site } from './src/config/site.ts';
@@ -61,7 +61,9 @@ export default defineConfig({
   integrations: [
     // Runs `npm run check` at build start (fails the build) and in dev (reports, keeps serving).
     validateContent(),
-    pruneDist(),
+    // Before the sitemap and the search index, which write their own files;
+    // the search index decides itself whether it needs rewriting.
+    pruneDist({ keep: [PAGEFIND_DIR] }),
     // lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
     siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url))),
     // Last, after every page is written: the search index (see the file for why not a separate CLI step).

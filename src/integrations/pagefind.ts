@@ -10,6 +10,8 @@
  * are left as they are.
  */
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,28 +21,53 @@ import { normalizeSearchText } from '../utils/search-text.ts';
 /** Where the search page loads the index from (see `components/SearchBox.astro`). */
 export const PAGEFIND_DIR = 'pagefind';
 
+/** Article pages of the build: those Pagefind indexes. */
+async function* articlePages(root: string): AsyncGenerator<{ url: string; html: string }> {
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name !== 'index.html') continue;
+    const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    yield { url: `/${relative(root, entry.parentPath).split(sep).join('/')}/`, html };
+  }
+}
+
 export default function pagefindIndex(): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'aa-aa:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        const outputPath = join(root, PAGEFIND_DIR);
+        // Indexing every article is most of an unchanged rebuild's time at
+        // 10,000 articles; when the pages Pagefind would read are the same as
+        // last time, the index from last time (kept in dist/, see
+        // prune-dist.ts) is still right.
+        const digest = createHash('sha256').update(normalizeSearchText.toString());
+        for await (const { url, html } of articlePages(root)) digest.update(url).update('\0').update(html).update('\0');
+        const inputs = digest.digest('hex');
+        const stamp = join(cacheDir, 'pagefind-inputs.sha256');
+        if (existsSync(join(outputPath, 'pagefind.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
+          logger.info('article pages unchanged: kept the search index');
+          return;
+        }
+        rmSync(outputPath, { recursive: true, force: true });
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
         let count = 0;
-        for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile() || entry.name !== 'index.html') continue;
-          const file = join(entry.parentPath, entry.name);
-          const html = await readFile(file, 'utf8');
-          if (!html.includes('data-pagefind-body')) continue;
-          const url = `/${relative(root, entry.parentPath).split(sep).join('/')}/`;
+        for await (const { url, html } of articlePages(root)) {
           const added = await index.addHTMLFile({ url, content: normalizeSearchText(html) });
           if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
           count++;
         }
-        const written = await index.writeFiles({ outputPath: join(root, PAGEFIND_DIR) });
+        const written = await index.writeFiles({ outputPath });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(stamp, inputs);
         logger.info(`indexed ${count} articles for search`);
       },
     },

@@ -6,14 +6,20 @@
  * and this integration removes, after the build, every file the build did
  * not produce: the pages of deleted or unpublished articles, stale assets.
  * A file counts as produced if Astro reports it as a page's output, or if it
- * was written during this build.
+ * was written during this build. Folders named in `keep` are left to the
+ * integration that owns them.
  */
 import type { AstroIntegration } from 'astro';
 import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export default function pruneDist(): AstroIntegration {
+interface Options {
+  /** Top-level folders of dist/ that another integration owns and refreshes itself (the search index). */
+  keep?: readonly string[];
+}
+
+export default function pruneDist({ keep = [] }: Options = {}): AstroIntegration {
   let buildStart = 0;
   return {
     name: 'aa:prune-dist',
@@ -42,7 +48,17 @@ export default function pruneDist(): AstroIntegration {
           }
           return empty;
         };
-        sweep(outDir);
+        const kept = new Set(keep.map((name) => join(outDir, name)));
+        for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+          const path = join(outDir, entry.name);
+          if (kept.has(path)) continue;
+          if (!entry.isDirectory()) {
+            if (!produced.has(path) && statSync(path).mtimeMs < buildStart) {
+              unlinkSync(path);
+              removed++;
+            }
+          } else if (sweep(path)) rmdirSync(path);
+        }
         if (removed > 0) logger.info(`removed ${removed} file(s) this build did not produce`);
       },
     },
