@@ -118,6 +118,8 @@ function check(condition: boolean, message: string): void {
 }
 
 console.log(`Site copy: ${site}`);
+// The code measured is the code copied now, not whatever is checked out when the runs end.
+const gitState = { commit: git(['rev-parse', '--short', 'HEAD']), branch: git(['rev-parse', '--abbrev-ref', 'HEAD']), dirty: git(['status', '--porcelain']).length > 0 };
 makeSiteCopy(projectRoot, site);
 const articlesDir = join(site, 'content', 'articles');
 const t0 = performance.now();
@@ -196,7 +198,7 @@ const result: BenchResult = {
   rssMethod: rssMethod(),
   machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memGiB: os.totalmem() / 2 ** 30, os: `${os.type()} ${os.release()}` },
   versions: { node: process.version, astro: version('astro'), vite: version('vite'), pagefind: version('pagefind') },
-  git: { commit: git(['rev-parse', '--short', 'HEAD']), branch: git(['rev-parse', '--abbrev-ref', 'HEAD']), dirty: git(['status', '--porcelain']).length > 0 },
+  git: gitState,
   output: { htmlPages: pages, distMiB: distBytes / 1048576, dataStoreMiB: storeBytes / 1048576 },
   phases: phaseResults,
 };
