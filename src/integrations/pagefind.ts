@@ -11,11 +11,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { langs } from '../i18n/locales.ts';
 import { normalizeSearchText } from '../utils/search-text.ts';
 
 /** Where the search page loads the index from (see `components/SearchBox.astro`). */
@@ -31,13 +32,39 @@ async function* articlePages(root: string): AsyncGenerator<{ url: string; html: 
   }
 }
 
+/** Article pages, by their route shape (`/{lang}/{yyyy}/{mm}/{slug}/`): the only pages with `data-pagefind-body`. */
+const ARTICLE_FILE = new RegExp(`^(?:${langs.join('|')})/\\d{4}/\\d{2}/[^/]+/index\\.html$`);
+
+/**
+ * A digest of what the index would be built from, without reading the pages:
+ * every article page's path, size and modification time (Astro rewrites a page
+ * whenever it renders it, and leaves pages it skips untouched), plus the
+ * folding applied to them and the lockfile that pins Pagefind.
+ */
+async function inputsDigest(root: string, lockfile: string): Promise<string> {
+  const hash = createHash('sha256').update(normalizeSearchText.toString());
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
+  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && e.name === 'index.html')
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => ARTICLE_FILE.test(relative(root, file).split(sep).join('/')))
+    .sort();
+  for (const file of files) {
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`${relative(root, file)}\0${size}\0${mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
 export default function pagefindIndex(): AstroIntegration {
   let cacheDir = '';
+  let projectRoot = '';
   return {
     name: 'aa-aa:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        projectRoot = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
@@ -46,9 +73,7 @@ export default function pagefindIndex(): AstroIntegration {
         // 10,000 articles; when the pages Pagefind would read are the same as
         // last time, the index from last time (kept in dist/, see
         // prune-dist.ts) is still right.
-        const digest = createHash('sha256').update(normalizeSearchText.toString());
-        for await (const { url, html } of articlePages(root)) digest.update(url).update('\0').update(html).update('\0');
-        const inputs = digest.digest('hex');
+        const inputs = await inputsDigest(root, join(projectRoot, 'package-lock.json'));
         const stamp = join(cacheDir, 'pagefind-inputs.sha256');
         if (existsSync(join(outputPath, 'pagefind.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
           logger.info('article pages unchanged: kept the search index');
