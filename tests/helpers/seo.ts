@@ -8,13 +8,22 @@ import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parseXml } from './xml.ts';
 
-/** Every built HTML page of `dist`, as site paths ("/en/", "/404.html"). */
 /** Built pages as URL paths: percent-encoded, as in links (Dari tag and author pages are not ASCII). */
 export function pagesIn(dist: string): string[] {
   return readdirSync(dist, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => encodeURI('/' + relative(dist, join(e.parentPath, e.name)).replaceAll('\\', '/').replace(/index\.html$/, '')))
     .sort();
+}
+
+/** Whether a page asks crawlers not to index it (`<meta name="robots" content="noindex">`). */
+export function isNoindex(doc: Document): boolean {
+  return [...doc.querySelectorAll('head meta[name="robots"]')].some((m) => /\bnoindex\b/.test(m.getAttribute('content') ?? ''));
+}
+
+/** The directory pages ("/en/…/") a crawler may index: what the sitemap should list. */
+export function indexablePagesIn(dist: string): string[] {
+  return pagesIn(dist).filter((p) => p.endsWith('/') && !isNoindex(pageIn(dist, p)));
 }
 
 export function fileOf(dist: string, path: string): string {
@@ -93,7 +102,7 @@ export function expectConsistentClusters(dist: string, origin: string, expect: t
     }
   }
   const fromSitemap = new Map(sitemapUrls(dist).map((u) => [toPath(u.loc), u.alternates]));
-  for (const path of pagesIn(dist).filter((p) => p.endsWith('/'))) {
+  for (const path of indexablePagesIn(dist)) {
     expect(fromSitemap.get(path), `sitemap alternates of ${path}`).toEqual(clusters.get(path) ?? new Map());
   }
   return clusters;
