@@ -20,7 +20,7 @@ import { isLang, langs } from '../i18n/locales.ts';
 import { dateField } from '../schemas/article.ts';
 import { articleAlternates, homeAlternates, hreflang, mutualTranslation, sectionAlternates, type Alternate, type Localized } from '../utils/alternates.ts';
 import { isPublished } from '../utils/publishing.ts';
-import { articlePath, sectionPath, splitId } from '../utils/urls.ts';
+import { articlePath, searchPath, sectionPath, splitId } from '../utils/urls.ts';
 
 /** What the sitemap adds to a page. */
 export interface SitemapEntry {
@@ -77,12 +77,16 @@ export function sitemapEntries(contentDir: string, now = new Date()): Map<string
   return entries;
 }
 
+/** Pages that tell crawlers `noindex`: a results page has nothing of its own to index. */
+const notIndexed = new Set(langs.map((lang) => searchPath(lang)));
+
 /** `@astrojs/sitemap`, configured for this site. */
 export default function siteSitemap(contentDir: string): AstroIntegration {
   let entries: Map<string, SitemapEntry> | undefined;
   return sitemap({
-    // Only pages (directory URLs): not the 404 page, the feeds or robots.txt.
-    filter: (page) => page.endsWith('/') && !new URL(page).pathname.startsWith('/404'),
+    // Only indexable pages (directory URLs): not the 404 or search pages
+    // (both `noindex`), the feeds or robots.txt.
+    filter: (page) => page.endsWith('/') && !notIndexed.has(new URL(page).pathname) && !new URL(page).pathname.startsWith('/404'),
     serialize(item: SitemapItem): SitemapItem {
       entries ??= sitemapEntries(contentDir);
       const entry = entries.get(new URL(item.url).pathname);

@@ -3,17 +3,18 @@
  * script that slipped past the sanitizer would not run.
  */
 import { describe, expect, it } from 'vitest';
-import { builtPages, readPage } from '../helpers/site.ts';
+import { pageIn, pagesIn } from '../helpers/dist.ts';
+import { distDir } from '../helpers/paths.ts';
 
 describe('Content-Security-Policy', () => {
-  const pages = builtPages();
+  const pages = pagesIn(distDir);
 
   it('covers a built site', () => {
     expect(pages.length).toBeGreaterThan(10);
   });
 
   it.each(pages)('%s has a CSP <meta> in <head> allowing only its own scripts', (path) => {
-    const meta = readPage(path).querySelector('head meta[http-equiv="content-security-policy"]');
+    const meta = pageIn(distDir, path).querySelector('head meta[http-equiv="content-security-policy"]');
     const policy = meta?.getAttribute('content') ?? '';
     expect(policy).toMatch(/(?:^|;)\s*script-src 'self'/);
     expect(policy).not.toContain('unsafe-inline');

@@ -12,7 +12,7 @@ import { afghanMonths } from '../../src/utils/dates.ts';
 import { archiveParts, formatMonth } from '../../src/utils/dates.ts';
 import { archivePath, authorPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
 import { distDir } from '../helpers/paths.ts';
-import { builtPages, pageExists, readPage } from '../helpers/site.ts';
+import { builtIn, pageIn, pagesIn } from '../helpers/dist.ts';
 import { published, section } from '../helpers/content.ts';
 
 /** The article links of a paginated list, following "next" to the end. */
@@ -20,7 +20,7 @@ function listing(first: string): string[] {
   const links: string[] = [];
   let path: string | undefined = first;
   while (path) {
-    const doc = readPage(path);
+    const doc = pageIn(distDir, path);
     links.push(...[...doc.querySelectorAll('main article h2 a')].map((a) => a.getAttribute('href')!));
     path = doc.querySelector('nav.pagination a[rel="next"]')?.getAttribute('href') ?? undefined;
   }
@@ -36,7 +36,7 @@ describe('tag, author and archive pages', () => {
       const expected = section(lang).filter((a) => a.data.tags.includes(tag)).map((a) => a.path);
       expect(listing(tagPath(lang, tag)).map(decoded), tag).toEqual(expected);
     }
-    const index = readPage(tagPath(lang));
+    const index = pageIn(distDir, tagPath(lang));
     for (const tag of tags) expect(index.querySelector(`main a[href="${tagPath(lang, tag)}"]`), tag).not.toBeNull();
   });
 
@@ -44,24 +44,24 @@ describe('tag, author and archive pages', () => {
     for (const article of section(lang)) {
       for (const author of article.data.authors as string[]) {
         expect(listing(authorPath(lang, author)), author).toContain(article.path);
-        expect(readPage(article.path).querySelector(`.byline a[href="${authorPath(lang, author)}"]`), author).not.toBeNull();
+        expect(pageIn(distDir, article.path).querySelector(`.byline a[href="${authorPath(lang, author)}"]`), author).not.toBeNull();
       }
     }
   });
 
   it.each(['fa', 'en'] as const)('%s: the archive files every article under its month, in the section calendar', (lang) => {
-    const overview = readPage(archivePath(lang));
+    const overview = pageIn(distDir, archivePath(lang));
     for (const article of section(lang)) {
       const { year, month } = archiveParts(article.data.date, lang);
       const path = archivePath(lang, year, month);
       expect(overview.querySelector(`main a[href="${path}"]`)?.textContent, path).toBe(formatMonth(year, month, lang));
       expect(listing(path), path).toContain(article.path);
-      expect(readPage(path).querySelector('h1')?.textContent).toBe(formatMonth(year, month, lang));
+      expect(pageIn(distDir, path).querySelector('h1')?.textContent).toBe(formatMonth(year, month, lang));
     }
   });
 
   it('names Dari archive months the Afghan way, with Eastern digits', () => {
-    const text = readPage(archivePath('fa')).querySelector('main')!.textContent!;
+    const text = pageIn(distDir, archivePath('fa')).querySelector('main')!.textContent!;
     expect(afghanMonths.some((m) => text.includes(m))).toBe(true);
     expect(text).not.toMatch(/[0-9]/);
     expect(text).not.toMatch(/فروردین|اردیبهشت|خرداد|مرداد|شهریور|آبان|آذر|بهمن|اسفند/);
@@ -72,13 +72,13 @@ describe('tag, author and archive pages', () => {
       .map((tag) => ({ tag, n: section('fa').filter((a) => a.data.tags.includes(tag)).length }))
       .sort((a, b) => b.n - a.n)[0]!;
     expect(biggest.n).toBeGreaterThan(site.pageSize);
-    expect(pageExists(decoded(tagPath('fa', biggest.tag, 2)))).toBe(true);
+    expect(builtIn(distDir, tagPath('fa', biggest.tag, 2))).toBe(true);
   });
 });
 
 describe('article navigation', () => {
   it.each(published.map((a) => [a.id, a] as const))('%s: breadcrumbs, contents that resolve, tags', (_, article) => {
-    const doc = readPage(article.path);
+    const doc = pageIn(distDir, article.path);
     const crumbs = [...doc.querySelectorAll('nav.breadcrumbs li')];
     expect(crumbs.map((li) => li.querySelector('a')?.getAttribute('href') ?? null)).toEqual(['/', sectionPath(article.lang), null]);
     expect(crumbs.at(-1)!.getAttribute('aria-current')).toBe('page');
@@ -99,20 +99,20 @@ describe('article navigation', () => {
 });
 
 describe('every page', () => {
-  const pages = builtPages().filter((p) => p !== '/404.html');
+  const pages = pagesIn(distDir).filter((p) => p !== '/404.html');
 
   it('has a language switch and breadcrumbs that lead to built pages', () => {
     for (const page of pages) {
-      const doc = readPage(decoded(page));
+      const doc = pageIn(distDir, page);
       const links = [...doc.querySelectorAll('.topbar .switch, nav.breadcrumbs a')].map((a) => a.getAttribute('href')!);
       expect(links.length, page).toBeGreaterThan(0);
-      for (const href of links) expect(pageExists(decoded(href)), `${page} → ${href}`).toBe(true);
+      for (const href of links) expect(builtIn(distDir, href), `${page} → ${href}`).toBe(true);
     }
   });
 
   it('carries JavaScript, and lets the CSP compile WebAssembly, only on the search pages', () => {
     for (const page of pages) {
-      const doc = readPage(decoded(page));
+      const doc = pageIn(distDir, page);
       const search = /^\/(fa|en)\/search\/$/.test(decoded(page));
       // JSON-LD blocks are data, not script.
       const code = [...doc.querySelectorAll('script')].filter((s) => !['application/ld+json'].includes(s.getAttribute('type') ?? ''));

@@ -20,6 +20,7 @@ import {
   pagesIn,
   sitemapFiles,
   sitemapUrls,
+  indexablePagesIn,
 } from '../helpers/seo.ts';
 import { sourceArticles, type SourceArticle } from '../helpers/site.ts';
 import { parseXml, schemaErrors, texts, wellFormednessErrors } from '../helpers/xml.ts';
@@ -49,9 +50,10 @@ describe('sitemap', () => {
     }
   });
 
-  it('lists every built page except the 404 page, and nothing else', () => {
-    const expected = pagesIn(distDir).filter((p) => p.endsWith('/')).map((p) => `${origin}${p}`);
+  it('lists every indexable built page (not the 404 or search pages), and nothing else', () => {
+    const expected = indexablePagesIn(distDir).map((p) => `${origin}${p}`);
     expect(pagesIn(distDir)).toContain('/404.html');
+    for (const search of ['/fa/search/', '/en/search/']) expect(expected).not.toContain(`${origin}${search}`);
     expect(sitemapUrls(distDir).map((u) => u.loc).sort()).toEqual(expected.sort());
   });
 
@@ -88,8 +90,10 @@ describe('hreflang', () => {
 });
 
 describe('canonical URLs and indexing', () => {
-  it('gives every page one absolute canonical URL on the configured site: its own', () => {
-    for (const path of pagesIn(distDir).filter((p) => p.endsWith('/'))) {
+  it('gives every indexable page one absolute canonical URL on the configured site: its own', () => {
+    const indexable = indexablePagesIn(distDir);
+    expect(indexable.length).toBe(pagesIn(distDir).filter((p) => p.endsWith('/')).length - 2);
+    for (const path of indexable) {
       const doc = pageIn(distDir, path);
       const canonical = [...doc.querySelectorAll('link[rel="canonical"]')].map((l) => l.getAttribute('href'));
       expect(canonical, path).toEqual([`${origin}${path}`]);
@@ -112,8 +116,8 @@ describe('canonical URLs and indexing', () => {
     }
   });
 
-  it('keeps the 404 page out of the index, without a canonical URL', () => {
-    const doc = pageIn(distDir, '/404.html');
+  it.each(['/404.html', '/fa/search/', '/en/search/'])('keeps %s out of the index, without a canonical URL', (path) => {
+    const doc = pageIn(distDir, path);
     expect(meta(doc, 'robots')).toEqual(['noindex']);
     expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
   });

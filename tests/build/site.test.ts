@@ -11,7 +11,8 @@ import { locales } from '../../src/i18n/locales.ts';
 import { formatDate } from '../../src/utils/dates.ts';
 import { sectionPath } from '../../src/utils/urls.ts';
 import { distDir } from '../helpers/paths.ts';
-import { builtPages, pageExists, readPage, sourceArticles, type SourceArticle } from '../helpers/site.ts';
+import { sourceArticles, type SourceArticle } from '../helpers/site.ts';
+import { builtIn, fileOf, pageIn, pagesIn } from '../helpers/dist.ts';
 
 const articles = sourceArticles();
 const published = articles.filter((a) => a.published);
@@ -29,7 +30,7 @@ function sectionListing(lang: 'fa' | 'en'): { pages: string[]; links: string[] }
   let path: string | undefined = sectionPath(lang);
   while (path) {
     pages.push(path);
-    const doc = readPage(path);
+    const doc = pageIn(distDir, path);
     links.push(...[...doc.querySelectorAll('main article h2 a')].map((a) => a.getAttribute('href')!));
     path = doc.querySelector('nav.pagination a[rel="next"]')?.getAttribute('href') ?? undefined;
   }
@@ -47,7 +48,7 @@ describe('sample content', () => {
 
 describe('article pages', () => {
   it.each(published.map((a) => [a.id, a] as const))('%s has lang/dir, masthead, date and source links', (_, article) => {
-    const doc = readPage(article.path);
+    const doc = pageIn(distDir, article.path);
     const html = doc.documentElement;
     expect(html.getAttribute('lang')).toBe(locales[article.lang].lang);
     expect(html.getAttribute('dir')).toBe(locales[article.lang].dir);
@@ -82,7 +83,7 @@ describe('article pages', () => {
 
   it('renders GFM tables, footnotes and heading ids in the body', () => {
     const anchor = published.find((a) => a.id === 'en/azerbaijan-pakistan-military-cooperation')!;
-    const doc = readPage(anchor.path);
+    const doc = pageIn(distDir, anchor.path);
     expect(doc.querySelector('.prose table th')).not.toBeNull();
     const ref = doc.querySelector('.prose sup a[href^="#"]')!;
     expect(ref).not.toBeNull();
@@ -97,11 +98,11 @@ describe('article pages', () => {
     expect(pairs.length).toBeGreaterThanOrEqual(2);
     for (const article of pairs) {
       const other = byId.get(article.data.translation)!;
-      const doc = readPage(article.path);
+      const doc = pageIn(distDir, article.path);
       const link = doc.querySelector(`.translation a[href="${other.path}"]`);
       expect(link, `${article.id} → ${other.id}`).not.toBeNull();
       expect(link!.getAttribute('lang')).toBe(locales[other.lang].lang);
-      expect(readPage(other.path).querySelector(`.translation a[href="${article.path}"]`), `${other.id} → ${article.id}`).not.toBeNull();
+      expect(pageIn(distDir, other.path).querySelector(`.translation a[href="${article.path}"]`), `${other.id} → ${article.id}`).not.toBeNull();
     }
   });
 
@@ -109,7 +110,7 @@ describe('article pages', () => {
     for (const lang of ['fa', 'en'] as const) {
       const list = published.filter((a) => a.lang === lang).sort(newestFirst);
       const middle = list[1]!;
-      const doc = readPage(middle.path);
+      const doc = pageIn(distDir, middle.path);
       expect(doc.querySelector('.prev-next a[rel="next"]')?.getAttribute('href')).toBe(list[0]!.path);
       expect(doc.querySelector('.prev-next a[rel="prev"]')?.getAttribute('href')).toBe(list[2]!.path);
     }
@@ -118,9 +119,9 @@ describe('article pages', () => {
 
 describe('drafts and future articles', () => {
   it.each(unpublished.map((a) => [a.id, a] as const))('%s has no page and is listed nowhere', (_, article) => {
-    expect(pageExists(article.path)).toBe(false);
-    for (const page of builtPages()) {
-      const html = readFileSync(join(distDir, page, page.endsWith('/') ? 'index.html' : ''), 'utf8');
+    expect(builtIn(distDir, article.path)).toBe(false);
+    for (const page of pagesIn(distDir)) {
+      const html = readFileSync(fileOf(distDir, page), 'utf8');
       expect(html.includes(article.path), `${page} links ${article.path}`).toBe(false);
     }
   });
@@ -134,7 +135,7 @@ describe('section indexes', () => {
     expect(pages.length).toBe(Math.ceil(expected.length / site.pageSize));
     expect(pages[1]).toBe(`/${lang}/page/2/`);
     for (const page of pages) {
-      const doc = readPage(page);
+      const doc = pageIn(distDir, page);
       expect(doc.documentElement.getAttribute('dir')).toBe(locales[lang].dir);
       expect(doc.querySelectorAll('main article').length).toBeLessThanOrEqual(site.pageSize);
     }
@@ -143,7 +144,7 @@ describe('section indexes', () => {
   it('shows title, dek, authors and the localized date in each entry', () => {
     for (const lang of ['fa', 'en'] as const) {
       const newest = published.filter((a) => a.lang === lang).sort(newestFirst)[0]!;
-      const entry = readPage(sectionPath(lang)).querySelector('main article')!;
+      const entry = pageIn(distDir, sectionPath(lang)).querySelector('main article')!;
       expect(entry.querySelector('h2')?.textContent).toBe(newest.data.title);
       expect(entry.querySelector('.dek')?.textContent).toBe(newest.data.dek);
       expect(entry.querySelector('.byline')?.textContent).toContain(newest.data.authors[0]);
@@ -153,7 +154,7 @@ describe('section indexes', () => {
 });
 
 describe('front page', () => {
-  const doc = readPage('/');
+  const doc = pageIn(distDir, '/');
 
   it('is a Dari page whose English block carries its own lang and dir', () => {
     expect(doc.documentElement.getAttribute('lang')).toBe('fa-AF');
@@ -177,7 +178,7 @@ describe('front page', () => {
 
 describe('404 page', () => {
   it('speaks both languages', () => {
-    const doc = readPage('/404.html');
+    const doc = pageIn(distDir, '/404.html');
     expect(doc.querySelector('h1')?.textContent).toBe('صفحه پیدا نشد');
     const en = doc.querySelector('section[lang="en"]')!;
     expect(en.getAttribute('dir')).toBe('ltr');
@@ -204,7 +205,7 @@ describe('sitemap and robots.txt', () => {
       expect(url.startsWith(`${site.url}/`)).toBe(true);
       // Dari tag and author URLs are percent-encoded in the sitemap; files on disk are not.
       const path = decodeURI(new URL(url).pathname);
-      expect(pageExists(path), path).toBe(true);
+      expect(builtIn(distDir, path), path).toBe(true);
       // The 404 page itself; not any path with 404 in it (Solar Hijri year 1404 has an archive).
       expect(path).not.toMatch(/^\/404(\.html|\/)?$/);
     }

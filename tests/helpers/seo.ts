@@ -3,32 +3,12 @@
  * of each page, and the sitemaps. Every function takes the output folder,
  * so the real build and the fixture build are read alike.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parseHTML } from 'linkedom';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtIn, indexablePagesIn, pageIn, pagesIn } from './dist.ts';
 import { parseXml } from './xml.ts';
 
-/** Every built HTML page of `dist`, as site paths ("/en/", "/404.html"). */
-/** Built pages as URL paths: percent-encoded, as in links (Dari tag and author pages are not ASCII). */
-export function pagesIn(dist: string): string[] {
-  return readdirSync(dist, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => encodeURI('/' + relative(dist, join(e.parentPath, e.name)).replaceAll('\\', '/').replace(/index\.html$/, '')))
-    .sort();
-}
-
-export function fileOf(dist: string, path: string): string {
-  const file = decodeURI(path);
-  return join(dist, file.endsWith('/') ? `${file}index.html` : file);
-}
-
-export function builtIn(dist: string, path: string): boolean {
-  return existsSync(fileOf(dist, path));
-}
-
-export function pageIn(dist: string, path: string): Document {
-  return parseHTML(readFileSync(fileOf(dist, path), 'utf8')).document as unknown as Document;
-}
+export { builtIn, fileOf, indexablePagesIn, isNoindex, pageIn, pagesIn } from './dist.ts';
 
 /** hreflang → absolute URL, from a page's `<head>`. */
 export function headAlternates(doc: Document): Map<string, string> {
@@ -93,7 +73,7 @@ export function expectConsistentClusters(dist: string, origin: string, expect: t
     }
   }
   const fromSitemap = new Map(sitemapUrls(dist).map((u) => [toPath(u.loc), u.alternates]));
-  for (const path of pagesIn(dist).filter((p) => p.endsWith('/'))) {
+  for (const path of indexablePagesIn(dist)) {
     expect(fromSitemap.get(path), `sitemap alternates of ${path}`).toEqual(clusters.get(path) ?? new Map());
   }
   return clusters;

@@ -1,34 +1,13 @@
 /**
- * Reading the built site: pages as DOM documents, and the list of articles
- * that the content folder says should be published.
+ * The articles the content folder says the site should publish, read from
+ * the files independently of Astro. (Reading the build itself: `dist.ts`.)
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parseHTML } from 'linkedom';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { contentDir, distDir } from './paths.ts';
+import { contentDir } from './paths.ts';
 import { articlePath } from '../../src/utils/urls.ts';
 import type { Lang } from '../../src/i18n/locales.ts';
-
-/** The built HTML file of a site path ("/en/" → dist/en/index.html). */
-export function htmlFileOf(path: string): string {
-  return join(distDir, path.endsWith('/') ? `${path}index.html` : path);
-}
-
-export function pageExists(path: string): boolean {
-  return existsSync(htmlFileOf(path));
-}
-
-export function readPage(path: string): Document {
-  return parseHTML(readFileSync(htmlFileOf(path), 'utf8')).document as unknown as Document;
-}
-
-/** Every built HTML page, as site paths. */
-export function builtPages(dir = distDir): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => '/' + relative(distDir, join(e.parentPath, e.name)).replace(/index\.html$/, ''));
-}
 
 export interface SourceArticle {
   id: string;
