@@ -22,7 +22,8 @@ import {
   usedFamilies,
 } from '../helpers/budget.ts';
 import { distDir } from '../helpers/paths.ts';
-import { builtPages, htmlFileOf, sourceArticles } from '../helpers/site.ts';
+import { fileOf, pagesIn } from '../helpers/dist.ts';
+import { sourceArticles } from '../helpers/site.ts';
 
 /** About one TCP initial congestion window (10 × 1,460 bytes), rounded down. */
 const ARTICLE_BUDGET = 14_000;
@@ -32,7 +33,7 @@ const JS_ALLOWED = /(^|\/)search\//;
 
 const origin = site.url;
 const published = sourceArticles().filter((a) => a.published);
-const pages = builtPages();
+const pages = pagesIn(distDir);
 
 const brotli = (data: Buffer | string) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -42,7 +43,7 @@ function distFile(url: string, fromPath: string): string {
 }
 
 function readHtml(path: string): string {
-  return readFileSync(htmlFileOf(path), 'utf8');
+  return readFileSync(fileOf(distDir, path), 'utf8');
 }
 
 describe('page weight', () => {
