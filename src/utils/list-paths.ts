@@ -1,0 +1,27 @@
+/**
+ * Static paths for the paginated list routes (`…/[...page].astro`): section
+ * indexes and the tag, author and archive-month pages. One place decides the
+ * `page/N` URL segment and what an incremental build may reuse.
+ */
+import { pageCacheKey, type Article } from './articles.ts';
+import { paginateList, type Page } from './paginate.ts';
+
+/**
+ * One path per page of `articles`: page 1 at the list's own URL, then
+ * `page/2/` and on. The cache key covers the page's articles, every route
+ * param, the list's length and the page count (which change the pagination
+ * links), plus any `keyParts` the page also shows, such as a tag's label.
+ * @example listPaths(index.bySection.en, { lang: 'en' }, { lang: 'en' })
+ */
+export function listPaths<Params extends Record<string, string>, Props extends object>(
+  articles: readonly Article[],
+  params: Params,
+  props: Props,
+  keyParts: readonly (string | number)[] = [],
+): { params: Params & { page: string | undefined }; props: Props & { page: Page<Article> }; cacheKey: string }[] {
+  return paginateList(articles).map((page) => ({
+    params: { ...params, page: page.current === 1 ? undefined : `page/${page.current}` },
+    props: { ...props, page },
+    cacheKey: pageCacheKey(page.items, ...Object.values(params), ...keyParts, articles.length, page.current, page.total),
+  }));
+}
