@@ -93,6 +93,20 @@ describe('article pages', () => {
     for (const h of headings) expect(h.id).toMatch(/\S/);
   });
 
+  it('isolates Latin names and numbers in Dari titles and standfirsts', () => {
+    const withLatin = published.filter((a) => a.lang === 'fa' && /[A-Za-z0-9]/.test(a.data.title + a.data.dek));
+    expect(withLatin.length).toBeGreaterThan(0);
+    for (const article of withLatin) {
+      const doc = pageIn(distDir, article.path);
+      for (const selector of ['h1', 'article header .dek']) {
+        const el = doc.querySelector(selector)!;
+        const latin = [...el.textContent!.matchAll(/[A-Za-z0-9][A-Za-z0-9.\-/ ]*[A-Za-z0-9]|[A-Za-z0-9]/g)].map((m) => m[0]);
+        const isolated = [...el.querySelectorAll('bdi')].map((b) => b.textContent);
+        for (const run of latin) expect(isolated.some((text) => text!.includes(run)), `${article.id} ${selector}: ${run}`).toBe(true);
+      }
+    }
+  });
+
   it('links translations both ways', () => {
     const pairs = published.filter((a) => a.data.translation && byId.get(a.data.translation)?.published);
     expect(pairs.length).toBeGreaterThanOrEqual(2);
