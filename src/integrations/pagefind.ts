@@ -3,97 +3,197 @@
  * of `astro build` (so `npm run build`, `npm start` and the tests all get it).
  *
  * Only article pages are indexed: they are the pages with `data-pagefind-body`.
- * Pagefind splits the index by each page's `<html lang>`, so the Dari and
- * English sections get separate indexes and each search page loads its own.
+ * Each section has its own bundles under `/pagefind/<lang>/`, built in its own
+ * worker: a base bundle, and a delta bundle for what changed since the base
+ * (see `search-index/plan.ts` for when the base is rebuilt). `updates.json`
+ * in each section's folder tells the search page (`components/SearchBox.astro`)
+ * which delta to merge and which base pages to hide.
+ *
  * The HTML handed to Pagefind goes through `normalizeSearchText`, the same
  * folding the search page applies to the reader's query; the pages on disk
  * are left as they are.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
-import { langs } from '../i18n/locales.ts';
+import { Worker } from 'node:worker_threads';
+import { langs, type Lang } from '../i18n/locales.ts';
 import { normalizeSearchText } from '../utils/search-text.ts';
+import { SEARCH_INDEX_DIR } from '../utils/urls.ts';
+import { planSearchIndex, type BasePage } from './search-index/plan.ts';
+import type { BundleJob, BundleReply } from './search-index/worker.ts';
 
-/** Where the search page loads the index from (see `components/SearchBox.astro`). */
-export const PAGEFIND_DIR = 'pagefind';
+/** Where the search pages load the index from: `/pagefind/<lang>/` (see `searchIndexPath`). */
+export const PAGEFIND_DIR = SEARCH_INDEX_DIR;
+/** The delta bundle, inside a section's folder. */
+const DELTA_DIR = 'delta';
 
-/** Article pages of the build: those Pagefind indexes. */
-async function* articlePages(root: string): AsyncGenerator<{ url: string; html: string }> {
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name !== 'index.html') continue;
-    const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
-    yield { url: `/${relative(root, entry.parentPath).split(sep).join('/')}/`, html };
-  }
+/** What the search page reads before searching (`/pagefind/<lang>/updates.json`). */
+export interface SearchUpdates {
+  /** Bundles to merge into the base, relative to the section's folder. */
+  readonly merge: readonly string[];
+  /** Base page ids whose page changed or is gone: results the search page drops. */
+  readonly hide: readonly string[];
+}
+
+/** What a build remembers of a section's index for the next build (in Astro's cache folder). */
+interface SectionState {
+  readonly version: string;
+  /** Hash of the base bundle's `pagefind-entry.json`: a different file in dist/ means the base is not ours. */
+  readonly bundle: string;
+  readonly base: Record<string, BasePage>;
+  /** Each page's size and mtime when it was last hashed, so unchanged pages are not read again. */
+  readonly pages: Record<string, { readonly stamp: string; readonly hash: string }>;
+  readonly deltaKey: string;
+}
+
+interface ArticlePage {
+  readonly url: string;
+  readonly file: string;
+  readonly stamp: string;
 }
 
 /** Article pages, by their route shape (`/{lang}/{yyyy}/{mm}/{slug}/`): the only pages with `data-pagefind-body`. */
-const ARTICLE_FILE = new RegExp(`^(?:${langs.join('|')})/\\d{4}/\\d{2}/[^/]+/index\\.html$`);
+function articlePages(root: string, lang: Lang): ArticlePage[] {
+  const dir = join(root, lang);
+  if (!existsSync(dir)) return [];
+  const shape = /^\d{4}\/\d{2}\/[^/]+$/;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === 'index.html')
+    .map((e) => ({ dir: relative(dir, e.parentPath).split(sep).join('/'), file: join(e.parentPath, e.name) }))
+    .filter(({ dir }) => shape.test(dir))
+    .map(({ dir, file }) => {
+      const { size, mtimeMs } = statSync(file);
+      return { url: `/${lang}/${dir}/`, file, stamp: `${size}:${mtimeMs}` };
+    });
+}
 
 /**
- * A digest of what the index would be built from, without reading the pages:
- * every article page's path, size and modification time (Astro rewrites a page
- * whenever it renders it, and leaves pages it skips untouched), plus the
- * folding applied to them and the lockfile that pins Pagefind.
+ * A hash of what Pagefind reads from a page: the `<title>` and the element
+ * marked `data-pagefind-body` (the `<article>`). Astro re-renders a page when
+ * its neighbours change (previous/next links), which leaves this part alone.
  */
-async function inputsDigest(root: string, lockfile: string): Promise<string> {
-  const hash = createHash('sha256').update(normalizeSearchText.toString());
-  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
-  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile() && e.name === 'index.html')
-    .map((e) => join(e.parentPath, e.name))
-    .filter((file) => ARTICLE_FILE.test(relative(root, file).split(sep).join('/')))
-    .sort();
-  for (const file of files) {
-    const { size, mtimeMs } = statSync(file);
-    hash.update(`${relative(root, file)}\0${size}\0${mtimeMs}\n`);
+function indexedHash(html: string, url: string): string {
+  const marker = html.indexOf('data-pagefind-body');
+  if (marker < 0) throw new Error(`search index: ${url} has no data-pagefind-body element`);
+  const start = html.lastIndexOf('<', marker);
+  const end = html.indexOf('</article>', marker);
+  const title = html.slice(html.indexOf('<title>'), html.indexOf('</title>'));
+  return createHash('sha256').update(title).update('\0').update(html.slice(start, end)).digest('hex');
+}
+
+function fileHash(file: string): string {
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : '';
+}
+
+/** Runs one bundle build in a worker thread. */
+function writeBundle(workerUrl: URL, job: BundleJob): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl, { workerData: job });
+    worker.once('message', (reply: BundleReply) => {
+      void worker.terminate();
+      if (reply.ids) resolve(reply.ids);
+      else reject(new Error(`Pagefind (${job.outputPath}): ${reply.error}`));
+    });
+    worker.once('error', reject);
+  });
+}
+
+interface SectionBuild {
+  readonly root: string;
+  readonly lang: Lang;
+  readonly stateFile: string;
+  readonly version: string;
+  readonly workerUrl: URL;
+  readonly logger: AstroIntegrationLogger;
+}
+
+async function buildSection({ root, lang, stateFile, version, workerUrl, logger }: SectionBuild): Promise<void> {
+  const bundleDir = join(root, PAGEFIND_DIR, lang);
+  const deltaDir = join(bundleDir, DELTA_DIR);
+  const entryFile = join(bundleDir, 'pagefind-entry.json');
+  let state: SectionState | undefined;
+  try {
+    state = JSON.parse(readFileSync(stateFile, 'utf8')) as SectionState;
+  } catch {
+    state = undefined;
   }
-  return hash.digest('hex');
+  const usable = state && state.version === version && state.bundle === fileHash(entryFile);
+
+  const pages = articlePages(root, lang);
+  const hashes: SectionState['pages'] = {};
+  await Promise.all(
+    pages.map(async ({ url, file, stamp }) => {
+      const known = usable ? state!.pages[url] : undefined;
+      hashes[url] = known?.stamp === stamp ? known : { stamp, hash: indexedHash(await readFile(file, 'utf8'), url) };
+    }),
+  );
+  const current = new Map(Object.entries(hashes).map(([url, { hash }]) => [url, hash]));
+  const plan = planSearchIndex(usable ? new Map(Object.entries(state!.base)) : undefined, current);
+
+  let base = usable ? state!.base : {};
+  let updates: SearchUpdates = { merge: [], hide: [] };
+  let deltaKey = '';
+  if (plan.kind === 'full') {
+    rmSync(bundleDir, { recursive: true, force: true });
+    const ids = await writeBundle(workerUrl, { outputPath: bundleDir, pages });
+    base = Object.fromEntries(pages.map(({ url }) => [url, { hash: current.get(url)!, id: ids[url]! }]));
+    logger.info(`${lang}: indexed ${pages.length} articles for search (${plan.reason})`);
+  } else if (plan.delta.length === 0) {
+    rmSync(deltaDir, { recursive: true, force: true });
+    updates = { merge: [], hide: plan.hide };
+    logger.info(`${lang}: search index up to date (${pages.length} articles)`);
+  } else {
+    deltaKey = plan.key;
+    updates = { merge: [`${DELTA_DIR}/`], hide: plan.hide };
+    if (state!.deltaKey === plan.key && existsSync(join(deltaDir, 'pagefind-entry.json'))) {
+      logger.info(`${lang}: search index up to date (${plan.delta.length} pages in the delta)`);
+    } else {
+      rmSync(deltaDir, { recursive: true, force: true });
+      const byUrl = new Map(pages.map((p) => [p.url, p]));
+      await writeBundle(workerUrl, { outputPath: deltaDir, pages: plan.delta.map((url) => byUrl.get(url)!) });
+      logger.info(`${lang}: indexed ${plan.delta.length} new or changed articles into the delta, hiding ${plan.hide.length} from the base`);
+    }
+  }
+  writeFileSync(join(bundleDir, 'updates.json'), JSON.stringify(updates));
+  const next: SectionState = { version, bundle: fileHash(entryFile), base, pages: hashes, deltaKey };
+  mkdirSync(join(stateFile, '..'), { recursive: true });
+  writeFileSync(stateFile, JSON.stringify(next));
 }
 
 export default function pagefindIndex(): AstroIntegration {
   let cacheDir = '';
   let projectRoot = '';
+  let workerUrl: URL;
   return {
     name: 'aa-aa:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
         projectRoot = fileURLToPath(config.root);
+        workerUrl = new URL('integrations/search-index/worker.ts', config.srcDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const outputPath = join(root, PAGEFIND_DIR);
-        // Indexing every article is most of an unchanged rebuild's time at
-        // 10,000 articles; when the pages Pagefind would read are the same as
-        // last time, the index from last time (kept in dist/, see
-        // prune-dist.ts) is still right.
-        const inputs = await inputsDigest(root, join(projectRoot, 'package-lock.json'));
-        const stamp = join(cacheDir, 'pagefind-inputs.sha256');
-        if (existsSync(join(outputPath, 'pagefind.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) {
-          logger.info('article pages unchanged: kept the search index');
-          return;
+        // Anything else in pagefind/ is from an older layout of the index.
+        for (const entry of existsSync(join(root, PAGEFIND_DIR)) ? readdirSync(join(root, PAGEFIND_DIR)) : []) {
+          if (!(langs as readonly string[]).includes(entry)) rmSync(join(root, PAGEFIND_DIR, entry), { recursive: true, force: true });
         }
-        rmSync(outputPath, { recursive: true, force: true });
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-        let count = 0;
-        for await (const { url, html } of articlePages(root)) {
-          const added = await index.addHTMLFile({ url, content: normalizeSearchText(html) });
-          if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
-          count++;
-        }
-        const written = await index.writeFiles({ outputPath });
-        if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-        await pagefind.close();
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(stamp, inputs);
-        logger.info(`indexed ${count} articles for search`);
+        // A new Pagefind, new folding or a new page-reading rule each invalidate every index.
+        const lockfile = join(projectRoot, 'package-lock.json');
+        const version = createHash('sha256')
+          .update(normalizeSearchText.toString())
+          .update(indexedHash.toString())
+          .update(existsSync(lockfile) ? readFileSync(lockfile) : '')
+          .digest('hex');
+        // The state belongs to this output folder (test fixtures build elsewhere with the same cache).
+        const stateDir = join(cacheDir, 'search-index', createHash('sha256').update(root).digest('hex').slice(0, 16));
+        await Promise.all(
+          langs.map((lang) => buildSection({ root, lang, stateFile: join(stateDir, `${lang}.json`), version, workerUrl, logger })),
+        );
       },
     },
   };

@@ -68,6 +68,17 @@ export function searchPath(lang: Lang): string {
   return `/${lang}/search/`;
 }
 
+/** The build-output folder holding the search index (written by `integrations/pagefind.ts`). */
+export const SEARCH_INDEX_DIR = 'pagefind';
+
+/**
+ * The folder of a section's search index, which its search page loads.
+ * @example searchIndexPath('fa') // '/pagefind/fa/'
+ */
+export function searchIndexPath(lang: Lang): string {
+  return `/${SEARCH_INDEX_DIR}/${lang}/`;
+}
+
 /**
  * The absolute URL of a site path, against the configured site origin.
  * @example absoluteUrl('/en/') // 'https://www.afgazad.com/en/'

@@ -4,7 +4,7 @@
  * language switch lead to built pages; only search pages carry JavaScript;
  * the search index is split by language. Expectations come from content/.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { site } from '../../src/config/site.ts';
@@ -14,6 +14,7 @@ import { archivePath, authorPath, sectionPath, tagPath } from '../../src/utils/u
 import { distDir } from '../helpers/paths.ts';
 import { builtIn, pageIn, pagesIn } from '../helpers/dist.ts';
 import { published, section } from '../helpers/content.ts';
+import { langs } from '../../src/i18n/locales.ts';
 
 /** The article links of a paginated list, following "next" to the end. */
 function listing(first: string): string[] {
@@ -124,10 +125,19 @@ describe('every page', () => {
 });
 
 describe('search index', () => {
-  it('has one index per section language, holding exactly its published articles', () => {
-    const entry = JSON.parse(readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(entry.languages['fa-af'].page_count).toBe(section('fa').length);
-    expect(entry.languages.en.page_count).toBe(section('en').length);
-    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'fa-af']);
+  it('has one index per section, holding exactly its published articles', () => {
+    for (const lang of langs) {
+      const dir = join(distDir, 'pagefind', lang);
+      const languages = (path: string) => JSON.parse(readFileSync(join(dir, path, 'pagefind-entry.json'), 'utf8')).languages as Record<string, { page_count: number }>;
+      const pages = (path: string) => Object.values(languages(path));
+      // Pagefind names each index after the pages' <html lang> ("fa-af", "en"): one language per section.
+      expect(Object.keys(languages('')), lang).toEqual([expect.stringMatching(new RegExp(`^${lang}(-|$)`))]);
+      const base = pages('');
+      // After edits, the base may hold old copies (hidden) and the delta the new ones.
+      const { merge, hide } = JSON.parse(readFileSync(join(dir, 'updates.json'), 'utf8')) as { merge: string[]; hide: string[] };
+      const merged = merge.flatMap((path) => pages(path)).reduce((n, l) => n + l.page_count, 0);
+      expect(base[0]!.page_count + merged - hide.length, lang).toBe(section(lang).length);
+    }
+    expect(readdirSync(join(distDir, 'pagefind')).sort()).toEqual([...langs].sort());
   });
 });

@@ -25,10 +25,10 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Starts the server and the browser; call `close()` in `afterAll`. */
-export async function openSite(): Promise<Site> {
+/** Starts the server (over dist/, or another build's output) and the browser; call `close()` in `afterAll`. */
+export async function openSite(root?: string): Promise<Site> {
   const [server, browser] = await Promise.all([
-    startStaticServer(),
+    startStaticServer(root),
     chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

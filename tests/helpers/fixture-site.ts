@@ -30,9 +30,20 @@ export function copySite(): string {
 
 /** Writes `files` (paths relative to the copy's `content/`) and runs `astro build`. */
 export function buildWithContent(files: Record<string, string>): FixtureBuild {
-  const root = copySite();
+  return rebuild(copySite(), files);
+}
+
+/**
+ * Changes a copy's content and builds it again over its previous output, as
+ * an editor's next build would: `files` are written (a `null` deletes one).
+ */
+export function rebuild(root: string, files: Record<string, string | null>): FixtureBuild {
   for (const [rel, text] of Object.entries(files)) {
     const target = join(root, 'content', rel);
+    if (text === null) {
+      rmSync(target);
+      continue;
+    }
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }

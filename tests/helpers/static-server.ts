@@ -25,10 +25,10 @@ const TYPES: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
 };
 
-async function fileFor(pathname: string): Promise<string | undefined> {
+async function fileFor(root: string, pathname: string): Promise<string | undefined> {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.(\/|\\|$))+/, '');
-  let file = join(distDir, safe);
-  if (!file.startsWith(distDir)) return undefined;
+  let file = join(root, safe);
+  if (!file.startsWith(root)) return undefined;
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     await stat(file);
@@ -43,20 +43,21 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(): Promise<StaticServer> {
+/** Serves `root` (the project's dist/ unless another build's output is given). */
+export async function startStaticServer(root = distDir): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     // Like most static hosts: a directory asked for without its slash is redirected.
     if (!pathname.endsWith('/') && !extname(pathname)) {
-      const dir = await fileFor(pathname + '/');
+      const dir = await fileFor(root, pathname + '/');
       if (dir) {
         res.writeHead(301, { location: pathname + '/' }).end();
         return;
       }
     }
-    const file = await fileFor(pathname);
+    const file = await fileFor(root, pathname);
     const status = file ? 200 : 404;
-    const body = await readFile(file ?? join(distDir, '404.html'));
+    const body = await readFile(file ?? join(root, '404.html'));
     res.writeHead(status, { 'content-type': TYPES[extname(file ?? '.html')] ?? 'application/octet-stream' });
     res.end(body);
   });
