@@ -23,8 +23,9 @@ import { Worker } from 'node:worker_threads';
 import { langs, type Lang } from '../i18n/locales.ts';
 import { normalizeSearchText } from '../utils/search-text.ts';
 import { SEARCH_INDEX_DIR } from '../utils/urls.ts';
-import { planSearchIndex, type BasePage } from './search-index/plan.ts';
-import type { BundleJob, BundleReply } from './search-index/worker.ts';
+import { indexedHash } from './search-index/indexed-hash.ts';
+import { planSearchIndex, type BasePage, type SearchPlan } from './search-index/plan.ts';
+import type { BundleJob, BundleReply, IndexedPage } from './search-index/worker.ts';
 
 /** Where the search pages load the index from: `/pagefind/<lang>/` (see `searchIndexPath`). */
 export const PAGEFIND_DIR = SEARCH_INDEX_DIR;
@@ -71,31 +72,17 @@ function articlePages(root: string, lang: Lang): ArticlePage[] {
     });
 }
 
-/**
- * A hash of what Pagefind reads from a page: the `<title>` and the element
- * marked `data-pagefind-body` (the `<article>`). Astro re-renders a page when
- * its neighbours change (previous/next links), which leaves this part alone.
- */
-function indexedHash(html: string, url: string): string {
-  const marker = html.indexOf('data-pagefind-body');
-  if (marker < 0) throw new Error(`search index: ${url} has no data-pagefind-body element`);
-  const start = html.lastIndexOf('<', marker);
-  const end = html.indexOf('</article>', marker);
-  const title = html.slice(html.indexOf('<title>'), html.indexOf('</title>'));
-  return createHash('sha256').update(title).update('\0').update(html.slice(start, end)).digest('hex');
-}
-
 function fileHash(file: string): string {
   return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : '';
 }
 
 /** Runs one bundle build in a worker thread. */
-function writeBundle(workerUrl: URL, job: BundleJob): Promise<Record<string, string>> {
+function writeBundle(workerUrl: URL, job: BundleJob): Promise<Record<string, IndexedPage>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl, { workerData: job });
     worker.once('message', (reply: BundleReply) => {
       void worker.terminate();
-      if (reply.ids) resolve(reply.ids);
+      if (reply.pages) resolve(reply.pages);
       else reject(new Error(`Pagefind (${job.outputPath}): ${reply.error}`));
     });
     worker.once('error', reject);
@@ -124,23 +111,31 @@ async function buildSection({ root, lang, stateFile, version, workerUrl, logger 
   const usable = state && state.version === version && state.bundle === fileHash(entryFile);
 
   const pages = articlePages(root, lang);
-  const hashes: SectionState['pages'] = {};
-  await Promise.all(
-    pages.map(async ({ url, file, stamp }) => {
-      const known = usable ? state!.pages[url] : undefined;
-      hashes[url] = known?.stamp === stamp ? known : { stamp, hash: indexedHash(await readFile(file, 'utf8'), url) };
-    }),
-  );
-  const current = new Map(Object.entries(hashes).map(([url, { hash }]) => [url, hash]));
-  const plan = planSearchIndex(usable ? new Map(Object.entries(state!.base)) : undefined, current);
-
+  let hashes: SectionState['pages'] = {};
+  let plan: SearchPlan = { kind: 'full', reason: 'no search index from an earlier build' };
+  if (usable) {
+    // Only pages whose size or time changed are read again; a few at a time, so memory stays flat.
+    let next = 0;
+    const lane = async () => {
+      while (next < pages.length) {
+        const { url, file, stamp } = pages[next++]!;
+        const known = state!.pages[url];
+        hashes[url] = known?.stamp === stamp ? known : { stamp, hash: indexedHash(await readFile(file, 'utf8'), url) };
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, lane));
+    const current = new Map(Object.entries(hashes).map(([url, { hash }]) => [url, hash]));
+    plan = planSearchIndex(new Map(Object.entries(state!.base)), current);
+  }
   let base = usable ? state!.base : {};
   let updates: SearchUpdates = { merge: [], hide: [] };
   let deltaKey = '';
   if (plan.kind === 'full') {
     rmSync(bundleDir, { recursive: true, force: true });
-    const ids = await writeBundle(workerUrl, { outputPath: bundleDir, pages });
-    base = Object.fromEntries(pages.map(({ url }) => [url, { hash: current.get(url)!, id: ids[url]! }]));
+    // The worker hashes each page as it indexes it: a full build reads every page once.
+    const indexed = await writeBundle(workerUrl, { outputPath: bundleDir, pages });
+    base = Object.fromEntries(pages.map(({ url }) => [url, indexed[url]!]));
+    hashes = Object.fromEntries(pages.map(({ url, stamp }) => [url, { stamp, hash: indexed[url]!.hash }]));
     logger.info(`${lang}: indexed ${pages.length} articles for search (${plan.reason})`);
   } else if (plan.delta.length === 0) {
     rmSync(deltaDir, { recursive: true, force: true });
