@@ -1,5 +1,7 @@
 /**
- * Search across an editor's builds. The first build indexes every article;
+ * Search across an editor's builds. The first build indexes every article,
+ * in bundles of two articles here (`SEARCH_SHARD_PAGES`), so that the search
+ * page has several base bundles to merge;
  * the next one, after an article is added, one edited and one deleted,
  * indexes only those changes into the delta bundle (see
  * `src/integrations/search-index/plan.ts`). In Chromium, the search page must
@@ -53,6 +55,8 @@ const english = [
   '',
 ].join('\n');
 
+/** Base bundles of two articles, so that three Dari articles make two bundles. */
+const env = { SEARCH_SHARD_PAGES: '2' };
 let root: string;
 let second: FixtureBuild;
 let third: FixtureBuild;
@@ -65,9 +69,9 @@ beforeAll(async () => {
     'articles/fa/lapis.md': article(lapis.slug, lapis.date, 'لاجورد بدخشان', 'لاجورد'),
     'articles/fa/carpet.md': article(carpet.slug, carpet.date, 'قالین اندخوی', 'قالین'),
     'articles/en/market.md': english,
-  });
+  }, env);
   expect(first.exitCode, first.output).toBe(0);
-  expect(first.output).toContain('fa: indexed 3 articles for search');
+  expect(first.output).toContain('fa: indexed 3 articles for search in 2 bundle(s)');
   second = rebuild(root, {
     // Added (the newest, so the previous newest is re-rendered with a link to it),
     'articles/fa/raisins.md': article(raisins.slug, raisins.date, 'کشمش سرخ', 'کشمش'),
@@ -75,9 +79,9 @@ beforeAll(async () => {
     'articles/fa/saffron.md': article(saffron.slug, saffron.date, 'انار قندهار', 'انار'),
     // and deleted.
     'articles/fa/carpet.md': null,
-  });
+  }, env);
   expect(second.exitCode, second.output).toBe(0);
-  third = rebuild(root, {});
+  third = rebuild(root, {}, env);
   expect(third.exitCode, third.output).toBe(0);
   site = await openSite(join(root, 'dist'));
 }, 120_000);
@@ -105,8 +109,11 @@ describe('search after an add, an edit and a delete', () => {
   it('indexes only the changed articles, and keeps that delta while nothing changes', () => {
     expect(second.output).toContain('fa: indexed 2 new or changed articles into the delta, hiding 2 from the base');
     expect(second.output).toContain('en: search index up to date (1 articles)');
-    const entry = (dir: string) => JSON.parse(readFileSync(join(root, 'dist', 'pagefind', 'fa', dir, 'pagefind-entry.json'), 'utf8'));
-    expect(entry('').languages['fa-af'].page_count).toBe(3);
+    const section = join(root, 'dist', 'pagefind', 'fa');
+    const entry = (dir: string) => JSON.parse(readFileSync(join(section, dir, 'pagefind-entry.json'), 'utf8'));
+    expect(JSON.parse(readFileSync(join(section, 'search.json'), 'utf8')).bundles).toEqual(['0/', '1/', 'delta/']);
+    expect(entry('0').languages['fa-af'].page_count).toBe(2);
+    expect(entry('1').languages['fa-af'].page_count).toBe(1);
     expect(entry('delta').languages['fa-af'].page_count).toBe(2);
     expect(third.output).toContain('fa: search index up to date (2 pages in the delta)');
   });

@@ -37,7 +37,7 @@ export function buildWithContent(files: Record<string, string>): FixtureBuild {
  * Changes a copy's content and builds it again over its previous output, as
  * an editor's next build would: `files` are written (a `null` deletes one).
  */
-export function rebuild(root: string, files: Record<string, string | null>): FixtureBuild {
+export function rebuild(root: string, files: Record<string, string | null>, env: Record<string, string> = {}): FixtureBuild {
   for (const [rel, text] of Object.entries(files)) {
     const target = join(root, 'content', rel);
     if (text === null) {
@@ -51,7 +51,7 @@ export function rebuild(root: string, files: Record<string, string | null>): Fix
     cwd: root,
     encoding: 'utf8',
     // Vitest sets NODE_ENV=test; the fixture must build as production does.
-    env: { ...process.env, NODE_ENV: 'production', SITE_URL: '', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, NODE_ENV: 'production', SITE_URL: '', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   const output = `${run.stdout}${run.stderr}`;

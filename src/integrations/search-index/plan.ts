@@ -5,13 +5,14 @@
  * again, about a minute at 10,000 articles. So each section's index is kept
  * as two Pagefind bundles, the way log-structured databases keep data:
  *
- * - the **base**, every article page as it was when the base was last built;
+ * - the **base**, every article page as it was when the base was last built
+ *   (in bundles of at most `SHARD_PAGES`);
  * - the **delta**, only the pages added or changed since then (usually a
  *   handful), rebuilt in a second when it changes.
  *
  * The search page merges the delta into the base and hides the base's copies
  * of pages that changed or were removed (their Pagefind page ids are listed
- * in the bundle's `updates.json`). Once the delta outgrows a small share of
+ * in the section's `search.json`). Once the delta outgrows a small share of
  * the base, the next build indexes everything into a new base ("compaction").
  * This module is the decision, kept pure so it can be tested without a build.
  */
@@ -34,6 +35,16 @@ export type SearchPlan =
       /** Identifies the delta's contents: an unchanged key means the delta bundle can stay. */
       readonly key: string;
     };
+
+/**
+ * Most articles in one base bundle. Pagefind holds a whole bundle in memory
+ * while it writes it, about 470 KB per 1,200-word Dari article (measured at
+ * 2,500 and 5,000: 1.2 and 2.1 GB), so bundles of 2,000 keep each Pagefind
+ * process under 1 GB at any archive size. The search page loads every
+ * bundle of its section, so they are not made smaller than that.
+ * `SEARCH_SHARD_PAGES=n` overrides it (the tests use 2, to build several).
+ */
+export const SHARD_PAGES = Number(process.env.SEARCH_SHARD_PAGES) || 2_000;
 
 /**
  * Largest delta (pages added, changed or removed) served before compaction:
