@@ -127,6 +127,12 @@ const corpus = writeCorpus(articlesDir, n, seed);
 const published = corpus.filter((a) => a.path);
 console.log(`Corpus: ${n} articles (${published.length} published), ${(dirBytes(articlesDir) / 1048576).toFixed(1)} MiB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+// The content check alone (`npm run check`; every build also runs it first).
+const checkStart = performance.now();
+execFileSync(process.execPath, ['scripts/check.ts', 'content'], { cwd: site, stdio: 'ignore' });
+const contentCheckS = (performance.now() - checkStart) / 1000;
+console.log(`Content check: ${n} articles in ${contentCheckS.toFixed(2)} s`);
+
 const added = corpusArticle(n, n, seed);
 const edited = corpus[editedIndex(n)]!;
 const editedFile = articleFile(articlesDir, edited);
@@ -200,6 +206,7 @@ const result: BenchResult = {
   versions: { node: process.version, astro: version('astro'), vite: version('vite'), pagefind: version('pagefind') },
   git: gitState,
   output: { htmlPages: pages, distMiB: distBytes / 1048576, dataStoreMiB: storeBytes / 1048576 },
+  contentCheckS,
   phases: phaseResults,
 };
 

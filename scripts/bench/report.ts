@@ -22,6 +22,8 @@ export interface BenchResult {
   readonly versions: Record<string, string>;
   readonly git: { commit: string; branch: string; dirty: boolean };
   readonly output: { htmlPages: number; distMiB: number; dataStoreMiB: number };
+  /** `npm run check` over the corpus, once (absent in older results). */
+  readonly contentCheckS?: number;
   readonly phases: Partial<Record<PhaseName, PhaseResult>>;
 }
 

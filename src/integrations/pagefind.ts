@@ -25,13 +25,13 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { langs, type Lang } from '../i18n/locales.ts';
 import { normalizeSearchText } from '../utils/search-text.ts';
 import { SEARCH_INDEX_DIR } from '../utils/urls.ts';
 import { indexedHash } from './search-index/indexed-hash.ts';
-import { planSearchIndex, SHARD_PAGES, type BasePage, type SearchPlan } from './search-index/plan.ts';
-import type { BundleJob, BundleReply, IndexedPage } from './search-index/worker.ts';
+import { BundleWriter, slots } from './search-index/bundle.ts';
+import { FullIndex } from './search-index/full-index.ts';
+import { planSearchIndex, type BasePage, type SearchPlan } from './search-index/plan.ts';
 
 /** Where the search pages load the index from: `/pagefind/<lang>/` (see `searchIndexPath`). */
 export const PAGEFIND_DIR = SEARCH_INDEX_DIR;
@@ -95,33 +95,26 @@ function signature(dirs: readonly string[]): string {
   return hash.digest('hex');
 }
 
-/** At most one bundle per core is written at a time: each is a Pagefind process on one thread. */
-function limiter(slots: number) {
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (slots > 0) slots--;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else slots++;
-    }
-  };
+/** A route's article path, `/{lang}/{yyyy}/{mm}/{slug}/`. */
+const ARTICLE_PATH = new RegExp(`^/(${langs.join('|')})/\\d{4}/\\d{2}/[^/]+/$`);
+
+function readState(stateFile: string): SectionState | undefined {
+  try {
+    return JSON.parse(readFileSync(stateFile, 'utf8')) as SectionState;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Runs one bundle build in a worker thread. */
-function writeBundle(workerUrl: URL, job: BundleJob): Promise<Record<string, IndexedPage>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: job });
-    worker.once('message', (reply: BundleReply) => {
-      void worker.terminate();
-      if (reply.pages) resolve(reply.pages);
-      else reject(new Error(`Pagefind (${job.outputPath}): ${reply.error}`));
-    });
-    worker.once('error', reject);
-  });
+/** Whether the state describes the bundles now in the section's folder, built the way this build would. */
+function usableState(state: SectionState | undefined, sectionDir: string, version: string): state is SectionState {
+  return (
+    state !== undefined &&
+    state.version === version &&
+    Array.isArray(state.shards) &&
+    state.signature !== '' &&
+    state.signature === signature(state.shards.map((dir) => join(sectionDir, dir)))
+  );
 }
 
 interface SectionBuild {
@@ -129,25 +122,18 @@ interface SectionBuild {
   readonly lang: Lang;
   readonly stateFile: string;
   readonly version: string;
-  readonly bundle: (job: BundleJob) => Promise<Record<string, IndexedPage>>;
+  readonly workerUrl: URL;
+  readonly acquire: () => Promise<() => void>;
+  /** The full index fed while pages were generated, when the build started without a usable one. */
+  readonly fed?: FullIndex;
   readonly logger: AstroIntegrationLogger;
 }
 
-async function buildSection({ root, lang, stateFile, version, bundle, logger }: SectionBuild): Promise<void> {
+async function buildSection({ root, lang, stateFile, version, workerUrl, acquire, fed, logger }: SectionBuild): Promise<void> {
   const sectionDir = join(root, PAGEFIND_DIR, lang);
   const deltaDir = join(sectionDir, DELTA_DIR);
-  let state: SectionState | undefined;
-  try {
-    state = JSON.parse(readFileSync(stateFile, 'utf8')) as SectionState;
-  } catch {
-    state = undefined;
-  }
-  const usable =
-    state !== undefined &&
-    state.version === version &&
-    Array.isArray(state.shards) &&
-    state.signature !== '' &&
-    state.signature === signature(state.shards.map((dir) => join(sectionDir, dir)));
+  const state = readState(stateFile);
+  const usable = !fed && usableState(state, sectionDir, version);
 
   const pages = articlePages(root, lang);
   let hashes: SectionState['pages'] = {};
@@ -158,33 +144,39 @@ async function buildSection({ root, lang, stateFile, version, bundle, logger }: 
     const lane = async () => {
       while (next < pages.length) {
         const { url, file, stamp } = pages[next++]!;
-        const known = state!.pages[url];
+        const known = state.pages[url];
         hashes[url] = known?.stamp === stamp ? known : { stamp, hash: indexedHash(await readFile(file, 'utf8'), url) };
       }
     };
     await Promise.all(Array.from({ length: 16 }, lane));
     const current = new Map(Object.entries(hashes).map(([url, { hash }]) => [url, hash]));
-    plan = planSearchIndex(new Map(Object.entries(state!.base)), current);
+    plan = planSearchIndex(new Map(Object.entries(state.base)), current);
   }
 
-  let shards = usable ? state!.shards : [];
-  let base = usable ? state!.base : {};
+  let shards = usable ? state.shards : [];
+  let base = usable ? state.base : {};
   let hide: readonly string[] = [];
   let deltaKey = '';
   if (plan.kind === 'full') {
-    rmSync(sectionDir, { recursive: true, force: true });
-    // Oldest first (the path starts with the year and month), so shards follow the archive.
+    let full = fed;
+    if (!full) {
+      rmSync(sectionDir, { recursive: true, force: true });
+      full = new FullIndex(sectionDir, workerUrl, acquire);
+    }
+    // Pages generated during this build are in already; the rest (left from an
+    // earlier build) are read from dist/, oldest first.
     const sorted = [...pages].sort((a, b) => (a.url < b.url ? -1 : 1));
-    const chunks = Array.from({ length: Math.max(1, Math.ceil(sorted.length / SHARD_PAGES)) }, (_, i) =>
-      sorted.slice(i * SHARD_PAGES, (i + 1) * SHARD_PAGES),
+    const whileGenerating = pages.filter(({ url }) => full.has(url)).length;
+    for (const { url, file } of sorted) if (!full.has(url)) await full.add(url, { file });
+    const written = await full.finish();
+    const stray = Object.keys(written.pages).filter((url) => !pages.some((p) => p.url === url));
+    if (stray.length) throw new Error(`search index: ${stray[0]} was rendered but is not in dist/`);
+    shards = written.shards;
+    base = written.pages;
+    hashes = Object.fromEntries(pages.map(({ url, stamp }) => [url, { stamp, hash: written.pages[url]!.hash }]));
+    logger.info(
+      `${lang}: indexed ${pages.length} articles for search in ${shards.length} bundle(s), ${whileGenerating} of them while pages were generated (${plan.reason})`,
     );
-    shards = chunks.map((_, i) => String(i));
-    // The worker hashes each page as it indexes it: a full build reads every page once.
-    const written = await Promise.all(chunks.map((chunk, i) => bundle({ outputPath: join(sectionDir, shards[i]!), pages: chunk })));
-    const indexed = Object.assign({}, ...written) as Record<string, IndexedPage>;
-    base = Object.fromEntries(pages.map(({ url }) => [url, indexed[url]!]));
-    hashes = Object.fromEntries(pages.map(({ url, stamp }) => [url, { stamp, hash: indexed[url]!.hash }]));
-    logger.info(`${lang}: indexed ${pages.length} articles for search in ${shards.length} bundle(s) (${plan.reason})`);
   } else if (plan.delta.length === 0) {
     rmSync(deltaDir, { recursive: true, force: true });
     hide = plan.hide;
@@ -197,11 +189,18 @@ async function buildSection({ root, lang, stateFile, version, bundle, logger }: 
     } else {
       rmSync(deltaDir, { recursive: true, force: true });
       const byUrl = new Map(pages.map((p) => [p.url, p]));
-      await bundle({ outputPath: deltaDir, pages: plan.delta.map((url) => byUrl.get(url)!) });
+      const release = await acquire();
+      try {
+        const delta = new BundleWriter(workerUrl);
+        for (const url of plan.delta) delta.add(url, { file: byUrl.get(url)!.file });
+        await delta.write(deltaDir);
+      } finally {
+        release();
+      }
       logger.info(`${lang}: indexed ${plan.delta.length} new or changed articles into the delta, hiding ${plan.hide.length} from the base`);
     }
   }
-  const manifest: SearchManifest = { bundles: [...shards, ...(deltaKey ? [DELTA_DIR]: [])].map((dir) => `${dir}/`), hide };
+  const manifest: SearchManifest = { bundles: [...shards, ...(deltaKey ? [DELTA_DIR] : [])].map((dir) => `${dir}/`), hide };
   mkdirSync(sectionDir, { recursive: true });
   writeFileSync(join(sectionDir, SEARCH_MANIFEST), JSON.stringify(manifest));
   const next: SectionState = {
@@ -217,37 +216,71 @@ async function buildSection({ root, lang, stateFile, version, bundle, logger }: 
 }
 
 export default function pagefindIndex(): AstroIntegration {
-  let cacheDir = '';
-  let projectRoot = '';
+  let root = '';
+  let stateDir = '';
+  let version = '';
   let workerUrl: URL;
+  let acquire: () => Promise<() => void>;
+  const fed = new Map<Lang, FullIndex>();
+  const stateFile = (lang: Lang) => join(stateDir, `${lang}.json`);
   return {
     name: 'aa-aa:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cacheDir = fileURLToPath(config.cacheDir);
-        projectRoot = fileURLToPath(config.root);
+        root = fileURLToPath(config.outDir);
         workerUrl = new URL('integrations/search-index/worker.ts', config.srcDir);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        // Anything else in pagefind/ is from an older layout of the index.
-        for (const entry of existsSync(join(root, PAGEFIND_DIR)) ? readdirSync(join(root, PAGEFIND_DIR)) : []) {
-          if (!(langs as readonly string[]).includes(entry)) rmSync(join(root, PAGEFIND_DIR, entry), { recursive: true, force: true });
-        }
         // A new Pagefind, new folding or a new page-reading rule each invalidate every index.
-        const lockfile = join(projectRoot, 'package-lock.json');
-        const version = createHash('sha256')
+        const lockfile = fileURLToPath(new URL('package-lock.json', config.root));
+        version = createHash('sha256')
           .update(`layout ${STATE_LAYOUT}\n`)
           .update(normalizeSearchText.toString())
           .update(indexedHash.toString())
           .update(existsSync(lockfile) ? readFileSync(lockfile) : '')
           .digest('hex');
         // The state belongs to this output folder (test fixtures build elsewhere with the same cache).
-        const stateDir = join(cacheDir, 'search-index', createHash('sha256').update(root).digest('hex').slice(0, 16));
-        const slot = limiter(Math.max(1, availableParallelism()));
-        const bundle = (job: BundleJob) => slot(() => writeBundle(workerUrl, job));
+        stateDir = join(fileURLToPath(config.cacheDir), 'search-index', createHash('sha256').update(root).digest('hex').slice(0, 16));
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        // Pagefind processes at once: one per core, plus one, so that a full
+        // bundle can be written while the next one fills.
+        acquire = slots(availableParallelism() + 1);
+        fed.clear();
+        // A section without a usable index will be indexed in full: start now,
+        // feeding article pages to Pagefind as Astro renders them (one core
+        // renders, the other indexes), rather than reading them all back after.
+        for (const lang of langs) {
+          const sectionDir = join(root, PAGEFIND_DIR, lang);
+          if (usableState(readState(stateFile(lang)), sectionDir, version)) continue;
+          rmSync(sectionDir, { recursive: true, force: true });
+          fed.set(lang, new FullIndex(sectionDir, workerUrl, acquire));
+        }
+        if (fed.size === 0) return;
+        setPrerenderer((astro) => ({
+          name: 'aa-aa:pagefind-feed',
+          setup: () => astro.setup?.() ?? Promise.resolve(),
+          getStaticPaths: () => astro.getStaticPaths(),
+          async render(request, options) {
+            const result = await astro.render(request, options);
+            const response = result instanceof Response ? result : result.response;
+            const path = decodeURI(new URL(request.url).pathname);
+            const index = fed.get(ARTICLE_PATH.exec(path)?.[1] as Lang);
+            if (index && response.status === 200) await index.add(path, { html: await response.clone().text() });
+            return result;
+          },
+          ...(astro.collectStaticImages && { collectStaticImages: () => astro.collectStaticImages!() }),
+          teardown: () => astro.teardown?.() ?? Promise.resolve(),
+        }));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (fileURLToPath(dir) !== root) throw new Error(`search index: built to ${fileURLToPath(dir)}, expected ${root}`);
+        // Anything else in pagefind/ is from an older layout of the index.
+        for (const entry of existsSync(join(root, PAGEFIND_DIR)) ? readdirSync(join(root, PAGEFIND_DIR)) : []) {
+          if (!(langs as readonly string[]).includes(entry)) rmSync(join(root, PAGEFIND_DIR, entry), { recursive: true, force: true });
+        }
         await Promise.all(
-          langs.map((lang) => buildSection({ root, lang, stateFile: join(stateDir, `${lang}.json`), version, bundle, logger })),
+          langs.map((lang) =>
+            buildSection({ root, lang, stateFile: stateFile(lang), version, workerUrl, acquire, fed: fed.get(lang), logger }),
+          ),
         );
       },
     },

@@ -4,10 +4,10 @@
  * system temp folder, so the real `content/` and `dist/` are never touched.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { projectRoot } from './paths.ts';
+import { tempDir } from './temp.ts';
 
 export interface FixtureBuild {
   readonly root: string;
@@ -19,7 +19,7 @@ export interface FixtureBuild {
 
 /** Copies the site without content, node_modules or build output. */
 export function copySite(): string {
-  const root = mkdtempSync(join(tmpdir(), 'aa-site-'));
+  const root = tempDir('aa-site-');
   for (const entry of readdirSync(projectRoot)) {
     if (['content', 'node_modules', 'dist', '.astro', '.git', 'tests', '.scratch', '.bench'].includes(entry)) continue;
     cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });

@@ -5,12 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/validation/check.ts';
 import { projectRoot } from '../helpers/paths.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const fixtures = 'tests/fixtures';
 
@@ -102,7 +102,7 @@ describe('npm run check on good content', () => {
   });
 
   it('refuses a TODO: placeholder once an article is no longer a draft', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'aa-check-'));
+    const root = tempDir('aa-check-');
     mkdirSync(join(root, 'articles/en'), { recursive: true });
     const text = readFileSync(join(projectRoot, fixtures, 'valid/articles/fa/zero-width-non-joiner-kept.md'), 'utf8');
     writeFileSync(join(root, 'articles/en/todo.md'), text.replace(/^dek: .*$/m, 'dek: "TODO: standfirst"'));
@@ -110,15 +110,14 @@ describe('npm run check on good content', () => {
     expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([expect.stringMatching(/^dek: still holds a "TODO:" placeholder/)]);
   });
 
-  it('checks 10,000 articles in a few seconds', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'aa-bulk-'));
+  // How long it takes is the benchmark's business (`npm run bench` times the content check); here, that it copes.
+  it('checks 10,000 articles and finds nothing wrong with good ones', async () => {
+    const root = tempDir('aa-bulk-');
     const text = readFileSync(join(projectRoot, fixtures, 'valid/articles/fa/zero-width-non-joiner-kept.md'), 'utf8');
     for (const lang of ['en', 'fa']) {
       mkdirSync(join(root, 'articles', lang), { recursive: true });
       for (let i = 0; i < 5000; i++) writeFileSync(join(root, 'articles', lang, `article-${i}.md`), text);
     }
-    const started = performance.now();
     expect(await checkContent(root)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(8000);
   }, 60_000);
 });

@@ -3,17 +3,17 @@
  * against a temporary content folder: `npm run import` and `npm run new`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLegacyDate, parseLegacyExport } from '../../src/editor/legacy.ts';
 import { isoDay } from '../../src/utils/dates.ts';
 import { checkContent } from '../../src/validation/check.ts';
 import { projectRoot } from '../helpers/paths.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const legacy = join(projectRoot, 'tests/fixtures/legacy');
-const tempContent = () => mkdtempSync(join(tmpdir(), 'aa-content-'));
+const tempContent = () => tempDir('aa-content-');
 
 function run(script: 'import' | 'new', args: string[]) {
   const r = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { cwd: projectRoot, encoding: 'utf8' });

@@ -1,23 +1,24 @@
 /**
- * A worker thread that writes one Pagefind bundle from a list of built pages
- * and reports each page's Pagefind id and the hash of what was indexed. Each worker starts its own Pagefind
- * process (the Node API keeps one per module instance), and Pagefind indexes
- * on one thread, so the two sections index side by side on two cores.
- * Runs under plain Node (type stripping), outside Vite.
+ * A worker thread that writes one Pagefind bundle. It is sent pages (`add`,
+ * with the HTML, or the file to read it from) for as long as the bundle is
+ * open, then `write`, and replies with each page's Pagefind id and the hash
+ * of what was indexed. Each worker starts its own Pagefind process (the Node
+ * API keeps one per module instance), and Pagefind indexes on one thread, so
+ * bundles are written side by side on two cores. Runs under plain Node (type
+ * stripping), outside Vite.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { normalizeSearchText } from '../../utils/search-text.ts';
 import { indexedHash } from './indexed-hash.ts';
 
-export interface BundleJob {
-  readonly outputPath: string;
-  readonly pages: readonly { readonly url: string; readonly file: string }[];
-}
+export type BundleMessage =
+  | { readonly kind: 'add'; readonly url: string; readonly html?: string; readonly file?: string }
+  | { readonly kind: 'write'; readonly outputPath: string };
 
 /** What the bundle holds for a page: its Pagefind page id (the name of its fragment file) and `indexedHash`. */
 export interface IndexedPage {
@@ -37,28 +38,51 @@ const WINDOW = 32;
 /** Pagefind's fragment files are gzip with a signature before the JSON. */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
-async function build({ outputPath, pages }: BundleJob): Promise<Record<string, IndexedPage>> {
-  const hashes = new Map<string, string>();
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  try {
-    for (let start = 0; start < pages.length; start += WINDOW) {
-      await Promise.all(
-        pages.slice(start, start + WINDOW).map(async ({ url, file }) => {
-          const html = await readFile(file, 'utf8');
-          hashes.set(url, indexedHash(html, url));
-          // The index gets the folded spelling the search page also applies to queries.
-          const content = normalizeSearchText(html);
-          const added = await index.addHTMLFile({ url, content });
-          if (added.errors.length) throw new Error(`could not index ${url}: ${added.errors.join('; ')}`);
-        }),
-      );
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(written.errors.join('; '));
-  } finally {
-    await pagefind.close();
+const created = pagefind.createIndex({});
+const hashes = new Map<string, string>();
+const queue: Extract<BundleMessage, { kind: 'add' }>[] = [];
+const idle: (() => void)[] = [];
+let active = 0;
+let failure: unknown;
+
+/** Keeps at most WINDOW pages in flight to Pagefind; wakes `write` once everything queued is indexed. */
+function pump(): void {
+  while (active < WINDOW && queue.length) {
+    const { url, html, file } = queue.shift()!;
+    active++;
+    add(url, html, file)
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => {
+        active--;
+        pump();
+      });
   }
+  if (active === 0 && queue.length === 0) for (const wake of idle.splice(0)) wake();
+}
+
+async function add(url: string, html: string | undefined, file: string | undefined): Promise<void> {
+  const { index, errors } = await created;
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const text = html ?? (await readFile(file!, 'utf8'));
+  hashes.set(url, indexedHash(text, url));
+  // The index gets the folded spelling the search page also applies to queries.
+  const added = await index.addHTMLFile({ url, content: normalizeSearchText(text) });
+  if (added.errors.length) throw new Error(`could not index ${url}: ${added.errors.join('; ')}`);
+}
+
+async function write(outputPath: string): Promise<Record<string, IndexedPage>> {
+  await new Promise<void>((resolve) => {
+    idle.push(resolve);
+    pump();
+  });
+  if (failure) throw failure;
+  const { index, errors } = await created;
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
+  await pagefind.close();
   // The search page hides a base page by its id, which only the written fragments tell.
   const indexed: Record<string, IndexedPage> = {};
   const fragments = join(outputPath, 'fragment');
@@ -67,13 +91,21 @@ async function build({ outputPath, pages }: BundleJob): Promise<Record<string, I
     const { url } = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string };
     indexed[url] = { id: name.replace(/\.pf_fragment$/, ''), hash: hashes.get(url)! };
   }
-  if (Object.keys(indexed).length !== pages.length) {
-    throw new Error(`wrote ${Object.keys(indexed).length} fragments for ${pages.length} pages in ${outputPath}`);
+  if (Object.keys(indexed).length !== hashes.size) {
+    throw new Error(`wrote ${Object.keys(indexed).length} fragments for ${hashes.size} pages in ${outputPath}`);
   }
   return indexed;
 }
 
-build(workerData as BundleJob).then(
-  (indexed) => parentPort!.postMessage({ pages: indexed } satisfies BundleReply),
-  (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies BundleReply),
-);
+parentPort!.on('message', async (message: BundleMessage) => {
+  if (message.kind === 'add') {
+    queue.push(message);
+    pump();
+    return;
+  }
+  try {
+    parentPort!.postMessage({ pages: await write(message.outputPath) } satisfies BundleReply);
+  } catch (error) {
+    parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies BundleReply);
+  }
+});

@@ -1,0 +1,64 @@
+/**
+ * The main-thread side of `worker.ts`: one Pagefind bundle being written by
+ * a worker thread, and a limit on how many are open at once (each is a
+ * Pagefind process holding its bundle in memory).
+ */
+import { Worker } from 'node:worker_threads';
+import type { BundleMessage, BundleReply, IndexedPage } from './worker.ts';
+
+/** Where a page's HTML comes from: the rendered page itself, or its file in dist/. */
+export type PageSource = { readonly html: string } | { readonly file: string };
+
+/** Hands out `slots` places; `acquire` waits for one, the returned function gives it back. */
+export function slots(count: number): () => Promise<() => void> {
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else count++;
+  };
+  return async () => {
+    if (count > 0) count--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    return release;
+  };
+}
+
+export class BundleWriter {
+  readonly #worker: Worker;
+  readonly #reply: Promise<Record<string, IndexedPage>>;
+  #pages = 0;
+
+  constructor(workerUrl: URL) {
+    this.#worker = new Worker(workerUrl);
+    this.#reply = new Promise((resolve, reject) => {
+      this.#worker.once('message', (reply: BundleReply) => {
+        void this.#worker.terminate();
+        if (reply.pages) resolve(reply.pages);
+        else reject(new Error(`Pagefind: ${reply.error}`));
+      });
+      this.#worker.once('error', reject);
+    });
+    // Observed by write(); this keeps an early failure from being reported as unhandled.
+    this.#reply.catch(() => {});
+  }
+
+  get pages(): number {
+    return this.#pages;
+  }
+
+  add(url: string, source: PageSource): void {
+    this.#pages++;
+    this.#worker.postMessage({ kind: 'add', url, ...source } satisfies BundleMessage);
+  }
+
+  /** Writes the bundle to `outputPath`; resolves to what it holds for each page. */
+  async write(outputPath: string): Promise<Record<string, IndexedPage>> {
+    this.#worker.postMessage({ kind: 'write', outputPath } satisfies BundleMessage);
+    try {
+      return await this.#reply;
+    } catch (error) {
+      throw new Error(`${outputPath}: ${(error as Error).message}`);
+    }
+  }
+}

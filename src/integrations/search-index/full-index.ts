@@ -1,0 +1,74 @@
+/**
+ * A section's search index built in full: pages go in (in any order, as
+ * they are rendered or read), numbered bundles of at most `SHARD_PAGES` come
+ * out. A bundle is written as soon as it is full, while later pages still
+ * arrive, so in a cold build most of the indexing happens during page
+ * generation, on the core Astro leaves idle.
+ */
+import { join } from 'node:path';
+import { BundleWriter, type PageSource } from './bundle.ts';
+import { SHARD_PAGES } from './plan.ts';
+import type { IndexedPage } from './worker.ts';
+
+interface OpenBundle {
+  readonly writer: BundleWriter;
+  readonly release: () => void;
+  readonly name: string;
+}
+
+export class FullIndex {
+  readonly #dir: string;
+  readonly #workerUrl: URL;
+  readonly #acquire: () => Promise<() => void>;
+  readonly #written: Promise<Record<string, IndexedPage>>[] = [];
+  readonly #added = new Set<string>();
+  #open: OpenBundle | undefined;
+  /** Serializes adds, so a page waiting for a free slot keeps its place. */
+  #queue: Promise<void> = Promise.resolve();
+
+  /**
+   * @param dir the section's folder; bundles go to `0/`, `1/`, …
+   * @param acquire waits for a free Pagefind slot (see `slots()`)
+   */
+  constructor(dir: string, workerUrl: URL, acquire: () => Promise<() => void>) {
+    this.#dir = dir;
+    this.#workerUrl = workerUrl;
+    this.#acquire = acquire;
+  }
+
+  has(url: string): boolean {
+    return this.#added.has(url);
+  }
+
+  /** Adds a page; resolves once it is handed to a bundle (which may wait for a free slot). */
+  add(url: string, source: PageSource): Promise<void> {
+    this.#added.add(url);
+    this.#queue = this.#queue.then(async () => {
+      if (this.#open && this.#open.writer.pages >= SHARD_PAGES) this.#close();
+      if (!this.#open) {
+        const release = await this.#acquire();
+        this.#open = { writer: new BundleWriter(this.#workerUrl), release, name: String(this.#written.length) };
+        // Reserve the bundle's place in the numbering; #close fills it in.
+        this.#written.push(new Promise(() => {}));
+      }
+      this.#open.writer.add(url, source);
+    });
+    return this.#queue;
+  }
+
+  #close(): void {
+    const { writer, release, name } = this.#open!;
+    this.#open = undefined;
+    const written = writer.write(join(this.#dir, name)).finally(release);
+    written.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
+    this.#written[Number(name)] = written;
+  }
+
+  /** Writes the last bundle and waits for all; returns the bundles' folder names and what they hold. */
+  async finish(): Promise<{ shards: string[]; pages: Record<string, IndexedPage> }> {
+    await this.#queue;
+    if (this.#open) this.#close();
+    const written = await Promise.all(this.#written);
+    return { shards: written.map((_, i) => String(i)), pages: Object.assign({}, ...written) as Record<string, IndexedPage> };
+  }
+}
