@@ -95,9 +95,6 @@ function signature(dirs: readonly string[]): string {
   return hash.digest('hex');
 }
 
-/** A route's article path, `/{lang}/{yyyy}/{mm}/{slug}/`. */
-const ARTICLE_PATH = new RegExp(`^/(${langs.join('|')})/\\d{4}/\\d{2}/[^/]+/$`);
-
 function readState(stateFile: string): SectionState | undefined {
   try {
     return JSON.parse(readFileSync(stateFile, 'utf8')) as SectionState;
@@ -124,16 +121,14 @@ interface SectionBuild {
   readonly version: string;
   readonly workerUrl: URL;
   readonly acquire: () => Promise<() => void>;
-  /** The full index fed while pages were generated, when the build started without a usable one. */
-  readonly fed?: FullIndex;
   readonly logger: AstroIntegrationLogger;
 }
 
-async function buildSection({ root, lang, stateFile, version, workerUrl, acquire, fed, logger }: SectionBuild): Promise<void> {
+async function buildSection({ root, lang, stateFile, version, workerUrl, acquire, logger }: SectionBuild): Promise<void> {
   const sectionDir = join(root, PAGEFIND_DIR, lang);
   const deltaDir = join(sectionDir, DELTA_DIR);
   const state = readState(stateFile);
-  const usable = !fed && usableState(state, sectionDir, version);
+  const usable = usableState(state, sectionDir, version);
 
   const pages = articlePages(root, lang);
   let hashes: SectionState['pages'] = {};
@@ -158,25 +153,15 @@ async function buildSection({ root, lang, stateFile, version, workerUrl, acquire
   let hide: readonly string[] = [];
   let deltaKey = '';
   if (plan.kind === 'full') {
-    let full = fed;
-    if (!full) {
-      rmSync(sectionDir, { recursive: true, force: true });
-      full = new FullIndex(sectionDir, workerUrl, acquire);
-    }
-    // Pages generated during this build are in already; the rest (left from an
-    // earlier build) are read from dist/, oldest first.
-    const sorted = [...pages].sort((a, b) => (a.url < b.url ? -1 : 1));
-    const whileGenerating = pages.filter(({ url }) => full.has(url)).length;
-    for (const { url, file } of sorted) if (!full.has(url)) await full.add(url, { file });
+    rmSync(sectionDir, { recursive: true, force: true });
+    const full = new FullIndex(sectionDir, workerUrl, acquire);
+    // Oldest first (the path starts with the year and month), so bundles follow the archive.
+    for (const { url, file } of [...pages].sort((a, b) => (a.url < b.url ? -1 : 1))) await full.add(url, { file });
     const written = await full.finish();
-    const stray = Object.keys(written.pages).filter((url) => !pages.some((p) => p.url === url));
-    if (stray.length) throw new Error(`search index: ${stray[0]} was rendered but is not in dist/`);
     shards = written.shards;
     base = written.pages;
     hashes = Object.fromEntries(pages.map(({ url, stamp }) => [url, { stamp, hash: written.pages[url]!.hash }]));
-    logger.info(
-      `${lang}: indexed ${pages.length} articles for search in ${shards.length} bundle(s), ${whileGenerating} of them while pages were generated (${plan.reason})`,
-    );
+    logger.info(`${lang}: indexed ${pages.length} articles for search in ${shards.length} bundle(s) (${plan.reason})`);
   } else if (plan.delta.length === 0) {
     rmSync(deltaDir, { recursive: true, force: true });
     hide = plan.hide;
@@ -220,8 +205,6 @@ export default function pagefindIndex(): AstroIntegration {
   let stateDir = '';
   let version = '';
   let workerUrl: URL;
-  let acquire: () => Promise<() => void>;
-  const fed = new Map<Lang, FullIndex>();
   const stateFile = (lang: Lang) => join(stateDir, `${lang}.json`);
   return {
     name: 'aa-aa:pagefind',
@@ -240,48 +223,15 @@ export default function pagefindIndex(): AstroIntegration {
         // The state belongs to this output folder (test fixtures build elsewhere with the same cache).
         stateDir = join(fileURLToPath(config.cacheDir), 'search-index', createHash('sha256').update(root).digest('hex').slice(0, 16));
       },
-      'astro:build:start': ({ setPrerenderer }) => {
-        // Pagefind processes at once: one per core, plus one, so that a full
-        // bundle can be written while the next one fills.
-        acquire = slots(availableParallelism() + 1);
-        fed.clear();
-        // A section without a usable index will be indexed in full: start now,
-        // feeding article pages to Pagefind as Astro renders them (one core
-        // renders, the other indexes), rather than reading them all back after.
-        for (const lang of langs) {
-          const sectionDir = join(root, PAGEFIND_DIR, lang);
-          if (usableState(readState(stateFile(lang)), sectionDir, version)) continue;
-          rmSync(sectionDir, { recursive: true, force: true });
-          fed.set(lang, new FullIndex(sectionDir, workerUrl, acquire));
-        }
-        if (fed.size === 0) return;
-        setPrerenderer((astro) => ({
-          name: 'aa-aa:pagefind-feed',
-          setup: () => astro.setup?.() ?? Promise.resolve(),
-          getStaticPaths: () => astro.getStaticPaths(),
-          async render(request, options) {
-            const result = await astro.render(request, options);
-            const response = result instanceof Response ? result : result.response;
-            const path = decodeURI(new URL(request.url).pathname);
-            const index = fed.get(ARTICLE_PATH.exec(path)?.[1] as Lang);
-            if (index && response.status === 200) await index.add(path, { html: await response.clone().text() });
-            return result;
-          },
-          ...(astro.collectStaticImages && { collectStaticImages: () => astro.collectStaticImages!() }),
-          teardown: () => astro.teardown?.() ?? Promise.resolve(),
-        }));
-      },
       'astro:build:done': async ({ dir, logger }) => {
         if (fileURLToPath(dir) !== root) throw new Error(`search index: built to ${fileURLToPath(dir)}, expected ${root}`);
         // Anything else in pagefind/ is from an older layout of the index.
         for (const entry of existsSync(join(root, PAGEFIND_DIR)) ? readdirSync(join(root, PAGEFIND_DIR)) : []) {
           if (!(langs as readonly string[]).includes(entry)) rmSync(join(root, PAGEFIND_DIR, entry), { recursive: true, force: true });
         }
-        await Promise.all(
-          langs.map((lang) =>
-            buildSection({ root, lang, stateFile: stateFile(lang), version, workerUrl, acquire, fed: fed.get(lang), logger }),
-          ),
-        );
+        // One Pagefind process per core: each indexes on one thread.
+        const acquire = slots(Math.max(1, availableParallelism()));
+        await Promise.all(langs.map((lang) => buildSection({ root, lang, stateFile: stateFile(lang), version, workerUrl, acquire, logger })));
       },
     },
   };

@@ -71,8 +71,7 @@ beforeAll(async () => {
     'articles/en/market.md': english,
   }, env);
   expect(first.exitCode, first.output).toBe(0);
-  // A first build feeds Pagefind the pages as Astro renders them.
-  expect(first.output).toContain('fa: indexed 3 articles for search in 2 bundle(s), 3 of them while pages were generated');
+  expect(first.output).toContain('fa: indexed 3 articles for search in 2 bundle(s)');
   second = rebuild(root, {
     // Added (the newest, so the previous newest is re-rendered with a link to it),
     'articles/fa/raisins.md': article(raisins.slug, raisins.date, 'کشمش سرخ', 'کشمش'),
@@ -145,8 +144,7 @@ describe('search after an add, an edit and a delete', () => {
     rmSync(join(root, 'dist', 'pagefind'), { recursive: true });
     const fourth = rebuild(root, {}, env);
     expect(fourth.exitCode, fourth.output).toBe(0);
-    // Nothing changed, so Astro re-rendered no article: every page is read back from dist/.
-    expect(fourth.output).toContain('fa: indexed 3 articles for search in 2 bundle(s), 0 of them while pages were generated');
+    expect(fourth.output).toContain('fa: indexed 3 articles for search in 2 bundle(s) (no search index from an earlier build)');
     expect(JSON.parse(readFileSync(join(root, 'dist', 'pagefind', 'fa', 'search.json'), 'utf8'))).toEqual({ bundles: ['0/', '1/'], hide: [] });
     expect((await search('هرات')).paths.sort()).toEqual(
       [path(saffron.slug, saffron.date), path(lapis.slug, lapis.date), path(raisins.slug, raisins.date)].sort(),

@@ -1,9 +1,8 @@
 /**
- * A section's search index built in full: pages go in (in any order, as
- * they are rendered or read), numbered bundles of at most `SHARD_PAGES` come
- * out. A bundle is written as soon as it is full, while later pages still
- * arrive, so in a cold build most of the indexing happens during page
- * generation, on the core Astro leaves idle.
+ * A section's search index built in full: pages go in, numbered bundles of
+ * at most `SHARD_PAGES` come out. A bundle is written as soon as it is full,
+ * while the next one fills (as far as free Pagefind slots allow), so both
+ * cores stay busy and no Pagefind process holds more than one bundle.
  */
 import { join } from 'node:path';
 import { BundleWriter, type PageSource } from './bundle.ts';
@@ -21,7 +20,6 @@ export class FullIndex {
   readonly #workerUrl: URL;
   readonly #acquire: () => Promise<() => void>;
   readonly #written: Promise<Record<string, IndexedPage>>[] = [];
-  readonly #added = new Set<string>();
   #open: OpenBundle | undefined;
   /** Serializes adds, so a page waiting for a free slot keeps its place. */
   #queue: Promise<void> = Promise.resolve();
@@ -36,13 +34,8 @@ export class FullIndex {
     this.#acquire = acquire;
   }
 
-  has(url: string): boolean {
-    return this.#added.has(url);
-  }
-
   /** Adds a page; resolves once it is handed to a bundle (which may wait for a free slot). */
   add(url: string, source: PageSource): Promise<void> {
-    this.#added.add(url);
     this.#queue = this.#queue.then(async () => {
       if (this.#open && this.#open.writer.pages >= SHARD_PAGES) this.#close();
       if (!this.#open) {
