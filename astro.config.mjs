@@ -6,10 +6,11 @@ import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions, syntaxHighlight } from './src/integrations/markdown.ts';
 import validateContent from './src/integrations/validate-content.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
-import pagefindIndex, { PAGEFIND_DIR } from './src/integrations/pagefind.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 
 import { site } from './src/config/site.ts';
+import { SEARCH_INDEX_DIR } from './src/utils/urls.ts';
 
 // The site origin comes from one setting; SITE_URL overrides it for staging.
 const siteUrl = process.env.SITE_URL || site.url;
@@ -63,7 +64,7 @@ export default defineConfig({
     validateContent(),
     // Before the sitemap and the search index, which write their own files;
     // the search index decides itself whether it needs rewriting.
-    pruneDist({ keep: [PAGEFIND_DIR] }),
+    pruneDist({ keep: [SEARCH_INDEX_DIR] }),
     // lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
     siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url))),
     // Last, after every page is written: the search index (see the file for why not a separate CLI step).

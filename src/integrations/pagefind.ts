@@ -27,26 +27,15 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { langs, type Lang } from '../i18n/locales.ts';
 import { normalizeSearchText } from '../utils/search-text.ts';
-import { SEARCH_INDEX_DIR } from '../utils/urls.ts';
+import { SEARCH_INDEX_DIR, SEARCH_MANIFEST } from '../utils/urls.ts';
 import { indexedHash } from './search-index/indexed-hash.ts';
 import { BundleWriter, slots } from './search-index/bundle.ts';
 import { FullIndex } from './search-index/full-index.ts';
+import type { SearchManifest } from './search-index/manifest.ts';
 import { planSearchIndex, type BasePage, type SearchPlan } from './search-index/plan.ts';
 
-/** Where the search pages load the index from: `/pagefind/<lang>/` (see `searchIndexPath`). */
-export const PAGEFIND_DIR = SEARCH_INDEX_DIR;
 /** The delta bundle, inside a section's folder. */
 const DELTA_DIR = 'delta';
-/** The manifest the search page reads first, in a section's folder. */
-export const SEARCH_MANIFEST = 'search.json';
-
-/** `/pagefind/<lang>/search.json`. */
-export interface SearchManifest {
-  /** Bundles to load, relative to the section's folder: the first is loaded, the others merged into it. */
-  readonly bundles: readonly string[];
-  /** Base page ids whose page changed or is gone: results the search page drops. */
-  readonly hide: readonly string[];
-}
 
 /** Bumped whenever the folders or the state below change shape: older state is then ignored. */
 const STATE_LAYOUT = 2;
@@ -125,14 +114,14 @@ interface SectionBuild {
 }
 
 async function buildSection({ root, lang, stateFile, version, workerUrl, acquire, logger }: SectionBuild): Promise<void> {
-  const sectionDir = join(root, PAGEFIND_DIR, lang);
+  const sectionDir = join(root, SEARCH_INDEX_DIR, lang);
   const deltaDir = join(sectionDir, DELTA_DIR);
   const state = readState(stateFile);
   const usable = usableState(state, sectionDir, version);
 
   const pages = articlePages(root, lang);
   let hashes: SectionState['pages'] = {};
-  let plan: SearchPlan = { kind: 'full', reason: 'no search index from an earlier build' };
+  let plan: SearchPlan = planSearchIndex(undefined, new Map());
   if (usable) {
     // Only pages whose size or time changed are read again; a few at a time, so memory stays flat.
     let next = 0;
@@ -156,7 +145,7 @@ async function buildSection({ root, lang, stateFile, version, workerUrl, acquire
     rmSync(sectionDir, { recursive: true, force: true });
     const full = new FullIndex(sectionDir, workerUrl, acquire);
     // Oldest first (the path starts with the year and month), so bundles follow the archive.
-    for (const { url, file } of [...pages].sort((a, b) => (a.url < b.url ? -1 : 1))) await full.add(url, { file });
+    for (const { url, file } of [...pages].sort((a, b) => (a.url < b.url ? -1 : 1))) await full.add(url, file);
     const written = await full.finish();
     shards = written.shards;
     base = written.pages;
@@ -177,7 +166,7 @@ async function buildSection({ root, lang, stateFile, version, workerUrl, acquire
       const release = await acquire();
       try {
         const delta = new BundleWriter(workerUrl);
-        for (const url of plan.delta) delta.add(url, { file: byUrl.get(url)!.file });
+        for (const url of plan.delta) delta.add(url, byUrl.get(url)!.file);
         await delta.write(deltaDir);
       } finally {
         release();
@@ -226,8 +215,8 @@ export default function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (fileURLToPath(dir) !== root) throw new Error(`search index: built to ${fileURLToPath(dir)}, expected ${root}`);
         // Anything else in pagefind/ is from an older layout of the index.
-        for (const entry of existsSync(join(root, PAGEFIND_DIR)) ? readdirSync(join(root, PAGEFIND_DIR)) : []) {
-          if (!(langs as readonly string[]).includes(entry)) rmSync(join(root, PAGEFIND_DIR, entry), { recursive: true, force: true });
+        for (const entry of existsSync(join(root, SEARCH_INDEX_DIR)) ? readdirSync(join(root, SEARCH_INDEX_DIR)) : []) {
+          if (!(langs as readonly string[]).includes(entry)) rmSync(join(root, SEARCH_INDEX_DIR, entry), { recursive: true, force: true });
         }
         // One Pagefind process per core: each indexes on one thread.
         const acquire = slots(Math.max(1, availableParallelism()));

@@ -72,11 +72,22 @@ export function searchPath(lang: Lang): string {
 export const SEARCH_INDEX_DIR = 'pagefind';
 
 /**
- * The folder of a section's search index, which its search page loads.
+ * The folder of a section's search index.
  * @example searchIndexPath('fa') // '/pagefind/fa/'
  */
 export function searchIndexPath(lang: Lang): string {
   return `/${SEARCH_INDEX_DIR}/${lang}/`;
+}
+
+/** The file in that folder that lists its Pagefind bundles (a `SearchManifest`). */
+export const SEARCH_MANIFEST = 'search.json';
+
+/**
+ * What a section's search page reads first.
+ * @example searchManifestPath('fa') // '/pagefind/fa/search.json'
+ */
+export function searchManifestPath(lang: Lang): string {
+  return `${searchIndexPath(lang)}${SEARCH_MANIFEST}`;
 }
 
 /**

@@ -11,7 +11,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchPath, articlePath } from '../../src/utils/urls.ts';
+import { searchManifestPath, searchPath, articlePath } from '../../src/utils/urls.ts';
 import { openSite, type Site } from '../helpers/browser.ts';
 import { copySite, rebuild, type FixtureBuild } from '../helpers/fixture-site.ts';
 
@@ -111,7 +111,7 @@ describe('search after an add, an edit and a delete', () => {
     expect(second.output).toContain('en: search index up to date (1 articles)');
     const section = join(root, 'dist', 'pagefind', 'fa');
     const entry = (dir: string) => JSON.parse(readFileSync(join(section, dir, 'pagefind-entry.json'), 'utf8'));
-    expect(JSON.parse(readFileSync(join(section, 'search.json'), 'utf8')).bundles).toEqual(['0/', '1/', 'delta/']);
+    expect(JSON.parse(readFileSync(join(root, 'dist', searchManifestPath('fa')), 'utf8')).bundles).toEqual(['0/', '1/', 'delta/']);
     expect(entry('0').languages['fa-af'].page_count).toBe(2);
     expect(entry('1').languages['fa-af'].page_count).toBe(1);
     expect(entry('delta').languages['fa-af'].page_count).toBe(2);
@@ -145,7 +145,7 @@ describe('search after an add, an edit and a delete', () => {
     const fourth = rebuild(root, {}, env);
     expect(fourth.exitCode, fourth.output).toBe(0);
     expect(fourth.output).toContain('fa: indexed 3 articles for search in 2 bundle(s) (no search index from an earlier build)');
-    expect(JSON.parse(readFileSync(join(root, 'dist', 'pagefind', 'fa', 'search.json'), 'utf8'))).toEqual({ bundles: ['0/', '1/'], hide: [] });
+    expect(JSON.parse(readFileSync(join(root, 'dist', searchManifestPath('fa')), 'utf8'))).toEqual({ bundles: ['0/', '1/'], hide: [] });
     expect((await search('هرات')).paths.sort()).toEqual(
       [path(saffron.slug, saffron.date), path(lapis.slug, lapis.date), path(raisins.slug, raisins.date)].sort(),
     );

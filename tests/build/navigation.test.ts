@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { site } from '../../src/config/site.ts';
 import { afghanMonths } from '../../src/utils/dates.ts';
 import { archiveParts, formatMonth } from '../../src/utils/dates.ts';
-import { archivePath, authorPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
+import { archivePath, authorPath, searchManifestPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
+import type { SearchManifest } from '../../src/integrations/search-index/manifest.ts';
 import { distDir } from '../helpers/paths.ts';
 import { builtIn, pageIn, pagesIn } from '../helpers/dist.ts';
 import { published, section } from '../helpers/content.ts';
@@ -128,7 +129,7 @@ describe('search index', () => {
   it('has one index per section, holding exactly its published articles', () => {
     for (const lang of langs) {
       const dir = join(distDir, 'pagefind', lang);
-      const { bundles, hide } = JSON.parse(readFileSync(join(dir, 'search.json'), 'utf8')) as { bundles: string[]; hide: string[] };
+      const { bundles, hide } = JSON.parse(readFileSync(join(distDir, searchManifestPath(lang)), 'utf8')) as SearchManifest;
       const languages = (path: string) => JSON.parse(readFileSync(join(dir, path, 'pagefind-entry.json'), 'utf8')).languages as Record<string, { page_count: number }>;
       // Pagefind names each index after the pages' <html lang> ("fa-af", "en"): one language per section.
       for (const path of bundles) expect(Object.keys(languages(path)), `${lang}/${path}`).toEqual([expect.stringMatching(new RegExp(`^${lang}(-|$)`))]);

@@ -6,9 +6,6 @@
 import { Worker } from 'node:worker_threads';
 import type { BundleMessage, BundleReply, IndexedPage } from './worker.ts';
 
-/** Where a page's HTML comes from: the rendered page itself, or its file in dist/. */
-export type PageSource = { readonly html: string } | { readonly file: string };
-
 /** Hands out `slots` places; `acquire` waits for one, the returned function gives it back. */
 export function slots(count: number): () => Promise<() => void> {
   const waiting: (() => void)[] = [];
@@ -47,9 +44,10 @@ export class BundleWriter {
     return this.#pages;
   }
 
-  add(url: string, source: PageSource): void {
+  /** Queues a built page (its file in dist/) for the bundle. */
+  add(url: string, file: string): void {
     this.#pages++;
-    this.#worker.postMessage({ kind: 'add', url, ...source } satisfies BundleMessage);
+    this.#worker.postMessage({ kind: 'add', url, file } satisfies BundleMessage);
   }
 
   /** Writes the bundle to `outputPath`; resolves to what it holds for each page. */

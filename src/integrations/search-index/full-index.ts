@@ -5,7 +5,7 @@
  * cores stay busy and no Pagefind process holds more than one bundle.
  */
 import { join } from 'node:path';
-import { BundleWriter, type PageSource } from './bundle.ts';
+import { BundleWriter } from './bundle.ts';
 import { SHARD_PAGES } from './plan.ts';
 import type { IndexedPage } from './worker.ts';
 
@@ -20,6 +20,7 @@ export class FullIndex {
   readonly #workerUrl: URL;
   readonly #acquire: () => Promise<() => void>;
   readonly #written: Promise<Record<string, IndexedPage>>[] = [];
+  #opened = 0;
   #open: OpenBundle | undefined;
   /** Serializes adds, so a page waiting for a free slot keeps its place. */
   #queue: Promise<void> = Promise.resolve();
@@ -34,17 +35,15 @@ export class FullIndex {
     this.#acquire = acquire;
   }
 
-  /** Adds a page; resolves once it is handed to a bundle (which may wait for a free slot). */
-  add(url: string, source: PageSource): Promise<void> {
+  /** Adds a built page; resolves once it is handed to a bundle (which may wait for a free slot). */
+  add(url: string, file: string): Promise<void> {
     this.#queue = this.#queue.then(async () => {
       if (this.#open && this.#open.writer.pages >= SHARD_PAGES) this.#close();
       if (!this.#open) {
         const release = await this.#acquire();
-        this.#open = { writer: new BundleWriter(this.#workerUrl), release, name: String(this.#written.length) };
-        // Reserve the bundle's place in the numbering; #close fills it in.
-        this.#written.push(new Promise(() => {}));
+        this.#open = { writer: new BundleWriter(this.#workerUrl), release, name: String(this.#opened++) };
       }
-      this.#open.writer.add(url, source);
+      this.#open.writer.add(url, file);
     });
     return this.#queue;
   }
@@ -54,7 +53,7 @@ export class FullIndex {
     this.#open = undefined;
     const written = writer.write(join(this.#dir, name)).finally(release);
     written.catch(() => {}); // reported by finish(), not as an unhandled rejection meanwhile
-    this.#written[Number(name)] = written;
+    this.#written.push(written);
   }
 
   /** Writes the last bundle and waits for all; returns the bundles' folder names and what they hold. */
@@ -62,6 +61,9 @@ export class FullIndex {
     await this.#queue;
     if (this.#open) this.#close();
     const written = await Promise.all(this.#written);
-    return { shards: written.map((_, i) => String(i)), pages: Object.assign({}, ...written) as Record<string, IndexedPage> };
+    return {
+      shards: Array.from({ length: this.#opened }, (_, i) => String(i)),
+      pages: Object.assign({}, ...written) as Record<string, IndexedPage>,
+    };
   }
 }

@@ -1,7 +1,6 @@
 /**
- * A worker thread that writes one Pagefind bundle. It is sent pages (`add`,
- * with the HTML, or the file to read it from) for as long as the bundle is
- * open, then `write`, and replies with each page's Pagefind id and the hash
+ * A worker thread that writes one Pagefind bundle. It is sent built pages
+ * (`add`, with the file in dist/) for as long as the bundle is open, then `write`, and replies with each page's Pagefind id and the hash
  * of what was indexed. Each worker starts its own Pagefind process (the Node
  * API keeps one per module instance), and Pagefind indexes on one thread, so
  * bundles are written side by side on two cores. Runs under plain Node (type
@@ -17,7 +16,7 @@ import { normalizeSearchText } from '../../utils/search-text.ts';
 import { indexedHash } from './indexed-hash.ts';
 
 export type BundleMessage =
-  | { readonly kind: 'add'; readonly url: string; readonly html?: string; readonly file?: string }
+  | { readonly kind: 'add'; readonly url: string; readonly file: string }
   | { readonly kind: 'write'; readonly outputPath: string };
 
 /** What the bundle holds for a page: its Pagefind page id (the name of its fragment file) and `indexedHash`. */
@@ -48,9 +47,9 @@ let failure: unknown;
 /** Keeps at most WINDOW pages in flight to Pagefind; wakes `write` once everything queued is indexed. */
 function pump(): void {
   while (active < WINDOW && queue.length) {
-    const { url, html, file } = queue.shift()!;
+    const { url, file } = queue.shift()!;
     active++;
-    add(url, html, file)
+    add(url, file)
       .catch((error: unknown) => {
         failure ??= error;
       })
@@ -62,13 +61,13 @@ function pump(): void {
   if (active === 0 && queue.length === 0) for (const wake of idle.splice(0)) wake();
 }
 
-async function add(url: string, html: string | undefined, file: string | undefined): Promise<void> {
+async function add(url: string, file: string): Promise<void> {
   const { index, errors } = await created;
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const text = html ?? (await readFile(file!, 'utf8'));
-  hashes.set(url, indexedHash(text, url));
+  const html = await readFile(file, 'utf8');
+  hashes.set(url, indexedHash(html, url));
   // The index gets the folded spelling the search page also applies to queries.
-  const added = await index.addHTMLFile({ url, content: normalizeSearchText(text) });
+  const added = await index.addHTMLFile({ url, content: normalizeSearchText(html) });
   if (added.errors.length) throw new Error(`could not index ${url}: ${added.errors.join('; ')}`);
 }
 
