@@ -127,28 +127,34 @@ let cached: Promise<ArticleIndex> | undefined;
 
 /** The published articles, indexed. Computed on first call, then shared by every page. */
 export function getArticleIndex(): Promise<ArticleIndex> {
-  cached ??= (async () => {
-    const entries = await getCollection('articles', ({ data }) => isPublished(data));
-    const all = entries.map(toArticle).sort(byDateDesc);
-    const bySection = Object.fromEntries(langs.map((l) => [l, all.filter((a) => a.lang === l)])) as Record<Lang, Article[]>;
-    const position = new Map<string, number>();
-    for (const list of Object.values(bySection)) list.forEach((a, i) => position.set(a.id, i));
-    const names = {
-      tags: Object.fromEntries(langs.map((l) => [l, nameGroups(bySection[l], 'tags', l)])) as Record<Lang, Map<string, Group>>,
-      authors: Object.fromEntries(langs.map((l) => [l, nameGroups(bySection[l], 'authors', l)])) as Record<Lang, Map<string, Group>>,
-    };
-    return {
-      all,
-      bySection,
-      byId: new Map(all.map((a) => [a.id, a])),
-      position,
-      tags: bySegment(names.tags),
-      authors: bySegment(names.authors),
-      names,
-      months: perSection(bySection, monthOf),
-    };
-  })();
+  cached ??= getCollection('articles', ({ data }) => isPublished(data)).then(indexArticles);
   return cached;
+}
+
+/**
+ * Indexes a set of entries (the published ones: `getArticleIndex` filters).
+ * Pure, so tests can index generated articles exactly as the routes do.
+ * @example indexArticles(await getCollection('articles')).bySection.en
+ */
+export function indexArticles(entries: readonly ArticleEntry[]): ArticleIndex {
+  const all = entries.map(toArticle).sort(byDateDesc);
+  const bySection = Object.fromEntries(langs.map((l) => [l, all.filter((a) => a.lang === l)])) as Record<Lang, Article[]>;
+  const position = new Map<string, number>();
+  for (const list of Object.values(bySection)) list.forEach((a, i) => position.set(a.id, i));
+  const names = {
+    tags: Object.fromEntries(langs.map((l) => [l, nameGroups(bySection[l], 'tags', l)])) as Record<Lang, Map<string, Group>>,
+    authors: Object.fromEntries(langs.map((l) => [l, nameGroups(bySection[l], 'authors', l)])) as Record<Lang, Map<string, Group>>,
+  };
+  return {
+    all,
+    bySection,
+    byId: new Map(all.map((a) => [a.id, a])),
+    position,
+    tags: bySegment(names.tags),
+    authors: bySegment(names.authors),
+    names,
+    months: perSection(bySection, monthOf),
+  };
 }
 
 /** A tag or an author as an article writes it, and the page it links to. */

@@ -76,6 +76,16 @@ export const MAX_SEGMENT_BYTES = 200;
  * @example pathSegment('🇦🇫', 'fa') // '🇦🇫'
  */
 export function pathSegment(name: string, lang: Lang): string {
+  // An archive repeats its names thousands of times; each is worked out once.
+  const memo = (memos[lang] ??= new Map());
+  let segment = memo.get(name);
+  if (segment === undefined) memo.set(name, (segment = segmentOf(name, lang)));
+  return segment;
+}
+
+const memos: Partial<Record<Lang, Map<string, string>>> = {};
+
+function segmentOf(name: string, lang: Lang): string {
   return foldSpelling(name.normalize('NFKC'), lang)
     .toLowerCase()
     .replace(APOSTROPHES, '')
@@ -128,7 +138,7 @@ function utf8Bytes(text: string): number {
 export function segmentProblem(name: string, lang: Lang): string | undefined {
   const segment = pathSegment(name, lang);
   if (segment === '') {
-    return 'has nothing to make a web address from: it is only punctuation, spaces or invisible characters. Write it with letters, digits or symbols, or remove it';
+    return 'has nothing to make a web address from (no letter, digit or symbol: only punctuation, spaces, tatweel or invisible characters); write it with letters, digits or symbols, or remove it';
   }
   if (utf8Bytes(segment) > MAX_SEGMENT_BYTES) {
     return `is too long to be part of a web address (at most about ${MAX_SEGMENT_BYTES / 2} Dari or ${MAX_SEGMENT_BYTES} Latin letters); shorten it`;
