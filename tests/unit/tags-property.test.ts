@@ -108,10 +108,10 @@ describe('whatever the check accepts, the site can build (generated frontmatter)
         }
         expect(wrong).toEqual([]);
       }),
-      { numRuns: 300, seed: 20240625 },
+      { numRuns: 200, seed: 20240625 },
     );
     // Not a vacuous pass: most archives get through.
-    expect(accepted).toBeGreaterThan(200);
+    expect(accepted).toBeGreaterThan(130);
   });
 
   it('never refuses a short name that has a letter or a digit', () => {
