@@ -26,7 +26,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { langs, type Lang } from '../i18n/locales.ts';
-import { normalizeSearchText } from '../utils/search-text.ts';
+import { foldingFingerprint } from '../utils/search-text.ts';
 import { SEARCH_INDEX_DIR, SEARCH_MANIFEST } from '../utils/urls.ts';
 import { indexedHash } from './search-index/indexed-hash.ts';
 import { BundleWriter, slots } from './search-index/bundle.ts';
@@ -205,7 +205,7 @@ export default function pagefindIndex(): AstroIntegration {
         const lockfile = fileURLToPath(new URL('package-lock.json', config.root));
         version = createHash('sha256')
           .update(`layout ${STATE_LAYOUT}\n`)
-          .update(normalizeSearchText.toString())
+          .update(foldingFingerprint())
           .update(indexedHash.toString())
           .update(existsSync(lockfile) ? readFileSync(lockfile) : '')
           .digest('hex');

@@ -7,10 +7,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isLang, langs, type Lang } from '../i18n/locales.ts';
 import { archiveParts, formatMonth } from './dates.ts';
-import { pathSegment } from './slugs.ts';
+import { groupNames, nameKey } from './slugs.ts';
 import { mutualTranslation } from './alternates.ts';
 import { isPublished } from './publishing.ts';
-import { articlePath, siteOrigin, splitId } from './urls.ts';
+import { articlePath, authorPath, siteOrigin, splitId, tagPath } from './urls.ts';
 
 export { isPublished };
 
@@ -29,7 +29,7 @@ export interface Article {
 
 /** Articles that share a tag, an author or a month, newest first. */
 export interface Group {
-  /** The group's URL segment(s): a tag or author slug, or "1395/10". */
+  /** The group's URL segment(s): a tag or author segment (`utils/slugs.ts`), or "1395/10". */
   readonly key: string;
   /** Its name on the page: the tag, the author, "جدی ۱۳۹۵". */
   readonly label: string;
@@ -54,6 +54,8 @@ export interface ArticleIndex {
   /** Each section's tags, by URL segment, in order of their newest article. */
   readonly tags: Groups;
   readonly authors: Groups;
+  /** The same tag and author groups by identity (`nameKey`): how any spelling finds its page. */
+  readonly names: Readonly<Record<NameKind, Groups>>;
   /** Each section's archive months, newest first, keyed "yyyy/mm". */
   readonly months: Groups<ArchiveMonth>;
 }
@@ -74,8 +76,7 @@ function toArticle(entry: ArticleEntry): Article {
 
 /**
  * Groups a newest-first list in one pass: each article joins the group of
- * every key `keysOf` gives it (spellings that slug alike share a group), so
- * the groups come out newest first too.
+ * every key `keysOf` gives it, so the groups come out newest first too.
  */
 function groupBy<G extends Group>(list: readonly Article[], keysOf: (a: Article) => readonly G[]): Map<string, G> {
   const groups = new Map<string, G & { articles: Article[] }>();
@@ -90,7 +91,27 @@ function groupBy<G extends Group>(list: readonly Article[], keysOf: (a: Article)
   return groups;
 }
 
-const named = (names: readonly string[]) => names.map((label) => ({ key: pathSegment(label), label, articles: [] }));
+/** Tags and authors: the two kinds of names that have pages. */
+export type NameKind = 'tags' | 'authors';
+
+/**
+ * One section's tags or authors, by identity: every spelling of a name joins
+ * one group (`groupNames`, the grouping the content check applies too),
+ * whose `key` is its page's URL segment. Newest first, like the list.
+ */
+function nameGroups(list: readonly Article[], kind: NameKind, lang: Lang): Map<string, Group> {
+  const grouped = groupNames(list.flatMap((article) => article.data[kind].map((name) => [name, article] as const)), lang);
+  const groups = new Map<string, Group>();
+  for (const [identity, { segment, label, members }] of grouped) {
+    // An article that spells one name twice is listed once.
+    groups.set(identity, { key: segment, label, articles: members.filter((a, i) => members[i - 1] !== a) });
+  }
+  return groups;
+}
+
+/** The same groups, by URL segment, for the routes. */
+const bySegment = (groups: Groups): Groups =>
+  Object.fromEntries(langs.map((l) => [l, new Map([...groups[l].values()].map((g) => [g.key, g]))])) as Record<Lang, Map<string, Group>>;
 
 function monthOf(article: Article): ArchiveMonth[] {
   const { year, month } = archiveParts(article.data.date, article.lang);
@@ -106,23 +127,64 @@ let cached: Promise<ArticleIndex> | undefined;
 
 /** The published articles, indexed. Computed on first call, then shared by every page. */
 export function getArticleIndex(): Promise<ArticleIndex> {
-  cached ??= (async () => {
-    const entries = await getCollection('articles', ({ data }) => isPublished(data));
-    const all = entries.map(toArticle).sort(byDateDesc);
-    const bySection = Object.fromEntries(langs.map((l) => [l, all.filter((a) => a.lang === l)])) as Record<Lang, Article[]>;
-    const position = new Map<string, number>();
-    for (const list of Object.values(bySection)) list.forEach((a, i) => position.set(a.id, i));
-    return {
-      all,
-      bySection,
-      byId: new Map(all.map((a) => [a.id, a])),
-      position,
-      tags: perSection(bySection, (a) => named(a.data.tags)),
-      authors: perSection(bySection, (a) => named(a.data.authors)),
-      months: perSection(bySection, monthOf),
-    };
-  })();
+  cached ??= getCollection('articles', ({ data }) => isPublished(data)).then(indexArticles);
   return cached;
+}
+
+/**
+ * Indexes a set of entries (the published ones: `getArticleIndex` filters).
+ * Pure, so tests can index generated articles exactly as the routes do.
+ * @example indexArticles(await getCollection('articles')).bySection.en
+ */
+export function indexArticles(entries: readonly ArticleEntry[]): ArticleIndex {
+  const all = entries.map(toArticle).sort(byDateDesc);
+  const bySection = Object.fromEntries(langs.map((l) => [l, all.filter((a) => a.lang === l)])) as Record<Lang, Article[]>;
+  const position = new Map<string, number>();
+  for (const list of Object.values(bySection)) list.forEach((a, i) => position.set(a.id, i));
+  const names = {
+    tags: Object.fromEntries(langs.map((l) => [l, nameGroups(bySection[l], 'tags', l)])) as Record<Lang, Map<string, Group>>,
+    authors: Object.fromEntries(langs.map((l) => [l, nameGroups(bySection[l], 'authors', l)])) as Record<Lang, Map<string, Group>>,
+  };
+  return {
+    all,
+    bySection,
+    byId: new Map(all.map((a) => [a.id, a])),
+    position,
+    tags: bySegment(names.tags),
+    authors: bySegment(names.authors),
+    names,
+    months: perSection(bySection, monthOf),
+  };
+}
+
+/** A tag or an author as an article writes it, and the page it links to. */
+export interface NameLink {
+  readonly name: string;
+  /** The page of its group, whatever the spelling; absent only for a name the content check refuses. */
+  readonly href?: string;
+}
+
+/**
+ * Where a tag or an author, in any of its spellings, has its page in a
+ * section: the path of its group, or undefined when it has none.
+ * @example namePath(index, 'tags', 'fa', 'كابل') // '/fa/tags/کابل/' (the page of the "کابل" group)
+ */
+export function namePath(index: ArticleIndex, kind: NameKind, lang: Lang, name: string): string | undefined {
+  const group = index.names[kind][lang].get(nameKey(name, lang));
+  if (!group) return undefined;
+  return kind === 'tags' ? tagPath(lang, group.label) : authorPath(lang, group.label);
+}
+
+/**
+ * An article's tags (each page once, in the article's order and spelling)
+ * and authors, with the pages they link to.
+ * @example articleNames(article, index).tags // [{ name: 'Herat', href: '/en/tags/herat/' }]
+ */
+export function articleNames(article: Article, index: ArticleIndex): { tags: NameLink[]; authors: NameLink[] } {
+  const links = (kind: NameKind) => article.data[kind].map((name) => ({ name, href: namePath(index, kind, article.lang, name) }));
+  const seen = new Set<string>();
+  const tags = links('tags').filter((t) => t.href === undefined || (!seen.has(t.href) && seen.add(t.href)));
+  return { tags, authors: links('authors') };
 }
 
 /**

@@ -35,19 +35,25 @@ export function sectionPath(lang: Lang, page = 1): string {
 }
 
 /**
- * The list of a section's tags, and the (paginated) page of one tag.
+ * The list of a section's tags, and the (paginated) page of one tag, for a
+ * tag spelt as its page names it (`Group.label`). Another spelling of the
+ * same tag may give another segment ("مهاجرتها" for "مهاجرت‌ها"): pages link
+ * an article's own spelling through `namePath` in `utils/articles.ts`.
+ * The path is written as the browser shows it (Dari letters, not %-escapes);
+ * it contains no character that a URL or a file name treats specially.
  * @example tagPath('en', 'Central Asia') // '/en/tags/central-asia/'
  */
 export function tagPath(lang: Lang, tag?: string, page = 1): string {
-  return tag === undefined ? `/${lang}/tags/` : paged(`/${lang}/tags/${pathSegment(tag)}/`, page);
+  return tag === undefined ? `/${lang}/tags/` : paged(`/${lang}/tags/${pathSegment(tag, lang)}/`, page);
 }
 
 /**
- * The (paginated) page of one author's articles in a section.
+ * The (paginated) page of one author's articles in a section, for a name
+ * spelt as its page names it (see `tagPath`).
  * @example authorPath('en', 'Fuad Shahbazov') // '/en/authors/fuad-shahbazov/'
  */
 export function authorPath(lang: Lang, name: string, page = 1): string {
-  return paged(`/${lang}/authors/${pathSegment(name)}/`, page);
+  return paged(`/${lang}/authors/${pathSegment(name, lang)}/`, page);
 }
 
 /**

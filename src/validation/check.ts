@@ -16,9 +16,10 @@ import { z } from 'zod';
 import { langs, isLang, type Lang } from '../i18n/locales.ts';
 import { articleFields } from '../schemas/article.ts';
 import { articlePath } from '../utils/urls.ts';
+import { groupNames, segmentClashes, segmentProblem } from '../utils/slugs.ts';
 import { PLACEHOLDER } from '../editor/new-article.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
-import { slugProblems } from './slugs.ts';
+import { codePoint, slugProblems } from './slugs.ts';
 
 export interface Problem {
   /** The file as the editor would type it, relative to the working folder. */
@@ -80,6 +81,7 @@ export function checkFiles(files: readonly ContentFile[], contentDisplay = 'cont
   }
   checkUrls(parsed, problems);
   checkTranslations(parsed, problems, contentDisplay);
+  checkNamePages(parsed, problems);
   return sortProblems(problems);
 }
 
@@ -221,6 +223,54 @@ function checkTranslations(parsed: readonly Parsed[], problems: Problem[], conte
       report(`"${target}" does not point back: ${other.file.display} must say "translation: ${p.id}", but ${now}`);
     }
   }
+}
+
+/**
+ * Tags and authors each get a page, so each needs a web address: a name with
+ * nothing to make one from (only punctuation or invisible characters) or
+ * one too long for a file name is refused, naming file and name. Spellings
+ * of one name share a page by design (`utils/slugs.ts`); two different names
+ * that would share one are refused, naming both files. The groups are the
+ * ones the site builds (`groupNames`), so what passes here gets its pages.
+ */
+function checkNamePages(parsed: readonly Parsed[], problems: Problem[]): void {
+  const kinds = [
+    ['tags', 'tag'],
+    ['authors', 'author'],
+  ] as const;
+  for (const [kind, what] of kinds) {
+    for (const lang of langs) {
+      const names: [string, { p: Parsed; field: string }][] = [];
+      for (const p of parsed) {
+        if (p.lang !== lang || !p.data) continue;
+        p.data[kind].forEach((name, i) => {
+          const field = `${kind}[${i}]`;
+          const problem = segmentProblem(name, lang);
+          if (problem) problems.push({ file: p.file.display, field, message: `${what} "${truncate(visible(name))}" ${problem}` });
+          else names.push([name, { p, field }]);
+        });
+      }
+      for (const clash of segmentClashes(groupNames(names, lang).values())) {
+        const first = (g: (typeof clash)[number]) => g.members[0]!;
+        for (const group of clash) {
+          const others = clash.filter((o) => o !== group).map((o) => `"${o.label}" (${first(o).p.file.display})`);
+          for (const { p, field } of group.members) {
+            problems.push({
+              file: p.file.display,
+              field,
+              message: `${what} "${group.label}" would share its page with the different ${what} ${others.join(', ')}; rename one of them`,
+            });
+          }
+        }
+      }
+    }
+  }
+}
+
+/** A name without letters or digits, with its invisible characters spelt out so the editor sees what to delete: "<U+200C>". */
+function visible(name: string): string {
+  if (/[\p{L}\p{N}]/u.test(name)) return name;
+  return name.replace(/[\p{Cc}\p{Cf}\p{Z}]/gu, (c) => (c === ' ' ? c : `<${codePoint(c)}>`));
 }
 
 function fieldName(parts: readonly PropertyKey[]): string {
