@@ -49,7 +49,7 @@ beforeAll(() => {
   output = `${run.stdout}${run.stderr}`;
   if (run.status !== 0) throw new Error(`the fixed-clock build failed (${run.status}):\n${output}`);
   dist = join(root, 'dist');
-});
+}, 300_000); // one whole build, on a machine that may be busy with others
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
