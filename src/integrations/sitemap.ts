@@ -7,8 +7,8 @@
  *
  * `serialize` runs after the build, outside the content layer, so this reads
  * the frontmatter itself, once, with the site's one frontmatter reader
- * (`readFrontmatter`), date schema and publishing rule. The build tests check that the
- * result matches every page's `<head>`.
+ * (`readFrontmatter`), date schema and publishing rule. The build tests
+ * check that the result matches every page's `<head>`.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -31,6 +31,7 @@ import {
 export const YEARS = { first: 1900, last: 2100 } as const;
 
 export type DateReading =
+  /** `dateOnly`: no time was given, so `date` is 00:00 Kabul time on that day. */
   | { readonly ok: true; readonly date: Date; readonly dateOnly: boolean }
   | { readonly ok: false; readonly message: string };
 
@@ -121,7 +122,8 @@ function instantOf(shown: string, date: DateParts, tail: string): DateReading {
   if (hour > 23 || minute > 59 || second > 59) {
     return { ok: false, message: `${shown} has no such time of day; write the time from 00:00 to 23:59` };
   }
-  const millisecond = t[4] ? Math.floor(Number(`0${t[4]}`) * 1000) : 0;
+  // Digits, not float arithmetic: ".57" is 570 ms exactly.
+  const millisecond = t[4] ? Number(`${t[4].slice(1)}00`.slice(0, 3)) : 0;
   const wall = { ...date, hour, minute, second, millisecond };
   if (!t[5] && !t[6]) return { ok: true, date: zonedInstant(wall), dateOnly: false };
   const offsetMinutes = t[5] ? 0 : (t[6] === '-' ? -1 : 1) * (Number(t[7]) * 60 + Number(t[8] ?? 0));

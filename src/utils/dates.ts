@@ -215,7 +215,6 @@ export const afghanMonthsLatin = [
   'Mizan', 'Aqrab', 'Qaws', 'Jadi', 'Dalw', 'Hut',
 ] as const;
 
-
 /** A wall-clock time: a calendar date and, optionally, a time of day. */
 export interface WallClock extends DateParts {
   readonly hour?: number;
