@@ -5,7 +5,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { articleFields } from './schemas/article.ts';
+import { articleFields, datesInOrder } from './schemas/article.ts';
 import { articleLoader } from './loaders/articles.ts';
 
 const articles = defineCollection({
@@ -14,11 +14,13 @@ const articles = defineCollection({
   // The id is the path without extension ("en/azerbaijan-pakistan"),
   // verbatim: slug rules are enforced by validation, never silently fixed.
   loader: articleLoader({ base: 'content/articles' }),
-  schema: z.strictObject({
-    ...articleFields,
-    /** The same piece in the other language, as "fa/slug" or "en/slug". */
-    translation: reference('articles').optional(),
-  }),
+  schema: z
+    .strictObject({
+      ...articleFields,
+      /** The same piece in the other language, as "fa/slug" or "en/slug". */
+      translation: reference('articles').optional(),
+    })
+    .superRefine(datesInOrder),
 });
 
 export const collections = { articles };

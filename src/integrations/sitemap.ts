@@ -6,20 +6,22 @@
  * module `<head>` uses too.
  *
  * `serialize` runs after the build, outside the content layer, so this reads
- * the frontmatter itself, once, with Astro's own frontmatter parser and the
- * site's date schema and publishing rule. The build tests check that the
- * result matches every page's `<head>`.
+ * the frontmatter itself, once, with the site's one frontmatter reader
+ * (`readFrontmatter`), date schema and publishing rule. The build tests
+ * check that the result matches every page's `<head>`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { fileURLToPath } from 'node:url';
 import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
 import { isLang, langs } from '../i18n/locales.ts';
 import { dateField } from '../schemas/article.ts';
 import { articleAlternates, homeAlternates, hreflang, mutualTranslation, sectionAlternates, type Alternate, type Localized } from '../utils/alternates.ts';
+import { isoDateTime } from '../utils/dates.ts';
 import { isPublished } from '../utils/publishing.ts';
+import { readFrontmatter } from '../validation/frontmatter.ts';
 import { articlePath, searchPath, sectionPath, splitId } from '../utils/urls.ts';
 
 /** What the sitemap adds to a page. */
@@ -48,7 +50,10 @@ function readFacts(contentDir: string, now: Date): Fact[] {
   return files.flatMap((file) => {
     const id = relative(contentDir, join(contentDir, file)).replaceAll('\\', '/').replace(/\.md$/, '');
     const { folder: lang, slug } = splitId(id);
-    const data = fields.parse(parseFrontmatter(readFileSync(join(contentDir, file), 'utf8')).frontmatter);
+    const read = readFrontmatter(readFileSync(join(contentDir, file), 'utf8'));
+    // The content check has already refused such a file; this names it if a build ever gets here.
+    if (!read.ok) throw new Error(`${file}: frontmatter: ${read.problem}`);
+    const data = fields.parse(read.data);
     if (!isLang(lang) || !isPublished(data, now, true)) return [];
     return [{ id, lang, path: articlePath(lang, slug, data.date), date: data.date, modified: data.updated ?? data.date, translation: data.translation }];
   });
@@ -80,10 +85,23 @@ export function sitemapEntries(contentDir: string, now = new Date()): Map<string
 /** Pages that tell crawlers `noindex`: a results page has nothing of its own to index. */
 const notIndexed = new Set(langs.map((lang) => searchPath(lang)));
 
-/** `@astrojs/sitemap`, configured for this site. */
+/**
+ * Rewrites every `<lastmod>` of a sitemap file in Kabul time. The `sitemap`
+ * package under `@astrojs/sitemap` normalises each `lastmod` to UTC, which
+ * writes an article of 13 January as the evening of the 12th.
+ * @example kabulLastmod('<lastmod>2017-01-12T19:30:00.000Z</lastmod>') // '<lastmod>2017-01-13T00:00:00+04:30</lastmod>'
+ */
+export function kabulLastmod(xml: string): string {
+  return xml.replace(/<lastmod>([^<]+)<\/lastmod>/g, (whole, value: string) => {
+    const instant = new Date(value);
+    return Number.isNaN(instant.getTime()) ? whole : `<lastmod>${isoDateTime(instant)}</lastmod>`;
+  });
+}
+
+/** `@astrojs/sitemap`, configured for this site, with its dates in Kabul time. */
 export default function siteSitemap(contentDir: string): AstroIntegration {
   let entries: Map<string, SitemapEntry> | undefined;
-  return sitemap({
+  const inner = sitemap({
     // Only indexable pages (directory URLs): not the 404 or search pages
     // (both `noindex`), the feeds or robots.txt.
     filter: (page) => page.endsWith('/') && !notIndexed.has(new URL(page).pathname) && !new URL(page).pathname.startsWith('/404'),
@@ -98,4 +116,22 @@ export default function siteSitemap(contentDir: string): AstroIntegration {
       };
     },
   });
+  const done = inner.hooks['astro:build:done'];
+  return {
+    ...inner,
+    hooks: {
+      ...inner.hooks,
+      'astro:build:done': async (options) => {
+        await done?.(options);
+        const dir = fileURLToPath(options.dir);
+        for (const name of readdirSync(dir)) {
+          if (!/^sitemap-.*\.xml$/.test(name)) continue;
+          const file = join(dir, name);
+          const xml = readFileSync(file, 'utf8');
+          const rewritten = kabulLastmod(xml);
+          if (rewritten !== xml) writeFileSync(file, rewritten);
+        }
+      },
+    },
+  };
 }

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { readFrontmatter } from '../validation/frontmatter.ts';
 import { BODIES_DIR, type RenderJob, type RenderReply } from './rendered-body.ts';
 
 interface Options {
@@ -119,12 +120,15 @@ export function articleLoader({ base }: Options): Loader {
         const outFile = join(bodiesDir, `${digest}.json`);
         if (store.get(id)?.digest === digest && existsSync(outFile)) return digest;
 
-        let frontmatter: Record<string, unknown>;
+        // The site's one frontmatter reader: dates stay the strings the editor
+        // typed, for the schema's Kabul-day rules (see src/validation/frontmatter.ts).
+        const read = readFrontmatter(contents);
+        if (!read.ok) throw new Error(`${relative(root, file)}: frontmatter: ${read.problem}`);
+        const frontmatter = read.data;
         let body: string;
         try {
           // As Astro's own Markdown entry type does, so that plugins report the same lines.
           const parsed = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
-          frontmatter = parsed.frontmatter;
           body = parsed.content.trim();
         } catch (error) {
           throw new Error(`${relative(root, file)}: the frontmatter is not valid YAML: ${(error as Error).message}`);

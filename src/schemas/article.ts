@@ -4,6 +4,8 @@
  * so both reject exactly the same files with the same messages.
  */
 import { z } from 'zod';
+import { readDate } from '../utils/date-input.ts';
+import { isoDateOrTime } from '../utils/dates.ts';
 
 /** Bidirectional controls used in "Trojan Source" spoofing. U+200C (ZWNJ) is not one of them. */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
@@ -18,43 +20,25 @@ const text = (what: string) =>
       message: `${what} contains a bidirectional control character (U+202A–U+202E or U+2066–U+2069); remove it`,
     });
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
 /**
- * A calendar date or date-time. Strings are checked part by part, so an
- * impossible date such as 2017-02-30 is refused instead of rolling over into
- * March. Astro's YAML parser (js-yaml) does roll such dates over before the
- * schema sees them, so the content check (`src/validation/`), which runs at
- * the start of every build, reads dates as strings and applies this rule.
+ * A calendar date or date-time, read by `readDate()` (`src/utils/date-input.ts`):
+ * `2017-01-13` is 00:00 Kabul time on that day, a time without a zone is
+ * Kabul time, impossible dates (2017-02-30) and Solar Hijri dates typed as
+ * Gregorian (1399-05-24) are refused with the value to write. Every reader
+ * of frontmatter (`readFrontmatter()`) leaves dates as the strings the
+ * editor typed, so this rule sees them; a `Date` comes only from code.
  */
 export const dateField = (what: string) =>
   z.union([z.date(), z.string()], { error: `${what} must be a date like 2017-01-13` }).transform((value, ctx) => {
     if (value instanceof Date) {
-      if (Number.isNaN(value.getTime())) {
-        ctx.addIssue({ code: 'custom', message: `${what} is not a valid date` });
-        return z.NEVER;
-      }
-      return value;
-    }
-    const m = ISO_DATE.exec(value.trim());
-    if (!m) {
-      ctx.addIssue({ code: 'custom', message: `${what} "${value}" is not a date like 2017-01-13` });
+      if (!Number.isNaN(value.getTime())) return value;
+      ctx.addIssue({ code: 'custom', message: `${what} is not a valid date` });
       return z.NEVER;
     }
-    const [, y, mo, d] = m.map(Number) as [number, number, number, number];
-    const probe = new Date(Date.UTC(y, mo - 1, d));
-    if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
-      ctx.addIssue({ code: 'custom', message: `${what} "${value}" does not exist in the calendar` });
-      return z.NEVER;
-    }
-    // A date without a zone is a Kabul calendar day: keep it at UTC midnight
-    // like YAML's own dates, which is the same day in Asia/Kabul (UTC+4:30).
-    const parsed = new Date(m[4] ? (m[7] ? value.trim() : `${value.trim()}Z`) : `${m[1]}-${m[2]}-${m[3]}T00:00:00Z`);
-    if (Number.isNaN(parsed.getTime())) {
-      ctx.addIssue({ code: 'custom', message: `${what} "${value}" is not a valid date-time` });
-      return z.NEVER;
-    }
-    return parsed;
+    const reading = readDate(value, what);
+    if (reading.ok) return reading.date;
+    ctx.addIssue({ code: 'custom', message: reading.message });
+    return z.NEVER;
   });
 
 /**
@@ -95,5 +79,23 @@ export const articleFields = {
   tags: z.array(text('tag')).default([]),
   draft: z.boolean({ error: 'draft must be true or false' }).default(false),
 };
+
+/**
+ * The rule between fields: `updated` is the last substantive change, so it
+ * cannot come before `date` (a typo such as 05-01 for 05-11 would otherwise
+ * publish a dateModified earlier than datePublished). Both the content layer
+ * and the checker apply it to the parsed article.
+ * @example z.object(articleFields).superRefine(datesInOrder)
+ */
+export function datesInOrder(data: { readonly date: Date; readonly updated?: Date }, ctx: z.RefinementCtx): void {
+  if (!data.updated || data.updated.getTime() >= data.date.getTime()) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['updated'],
+    message:
+      `updated (${isoDateOrTime(data.updated)}) is earlier than date (${isoDateOrTime(data.date)}); ` +
+      'updated is the day of the last substantive change, on or after date: correct it, or remove it',
+  });
+}
 
 export type Source = z.infer<typeof sourceSchema>;

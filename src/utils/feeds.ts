@@ -7,6 +7,7 @@ import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { site, siteName } from '../config/site.ts';
 import { locales, type Lang } from '../i18n/locales.ts';
 import type { Article } from './articles.ts';
+import { rfc822DateTime } from './dates.ts';
 import { absoluteUrl } from './urls.ts';
 
 export interface Feed {
@@ -42,11 +43,11 @@ function item(article: Article, withLanguage: boolean): RSSFeedItem {
   return {
     title: data.title,
     link: article.path,
-    pubDate: data.date,
     description: data.dek,
     categories: data.tags,
     source: first && { url: first.url, title: first.name },
-    customData: creators + (withLanguage ? `<dc:language>${locales[article.lang].lang}</dc:language>` : ''),
+    // Written here, not as `pubDate`, which @astrojs/rss prints in GMT (the evening before a date-only article).
+    customData: `<pubDate>${rfc822DateTime(data.date)}</pubDate>` + creators + (withLanguage ? `<dc:language>${locales[article.lang].lang}</dc:language>` : ''),
   };
 }
 

@@ -5,6 +5,7 @@
 import { siteName } from '../config/site.ts';
 import { locales, type Lang } from '../i18n/locales.ts';
 import type { Article } from './articles.ts';
+import { isoDateTime } from './dates.ts';
 import { absoluteUrl } from './urls.ts';
 
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -22,8 +23,10 @@ export function newsLanguage(lang: Lang): string {
 
 /**
  * The articles the news sitemap lists, from a newest-first list of published
- * articles. It stops at the first one that is too old, so the work is
- * proportional to the recent articles, not the archive.
+ * articles: those whose instant (00:00 Kabul time for a date-only article)
+ * falls in the 48 hours up to `now`. It stops at the first one that is too
+ * old, so the work is proportional to the recent articles, not the archive.
+ * @example recentForNews(index.all, new Date()).map((a) => a.id)
  */
 export function recentForNews(newestFirst: readonly Article[], now: Date): Article[] {
   const since = now.getTime() - NEWS_WINDOW_MS;
@@ -53,7 +56,7 @@ export function newsSitemap(newestFirst: readonly Article[], now: Date, origin: 
       `<news:name>${escapeXml(siteName(a.lang))}</news:name>`,
       `<news:language>${newsLanguage(a.lang)}</news:language>`,
       '</news:publication>',
-      `<news:publication_date>${a.data.date.toISOString()}</news:publication_date>`,
+      `<news:publication_date>${isoDateTime(a.data.date)}</news:publication_date>`,
       `<news:title>${escapeXml(a.data.title)}</news:title>`,
       '</news:news></url>',
     ].join(''),

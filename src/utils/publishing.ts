@@ -6,7 +6,9 @@
 /**
  * Whether an entry belongs in this build: drafts and articles dated in the
  * future are left out of production builds, and shown by the dev server so
- * editors can preview them.
+ * editors can preview them. `date` is an instant: a date-only article is
+ * published from 00:00 Kabul time on its day (see `readDate()`), so a build
+ * at 01:30 in Kabul includes today's articles. `now` is injectable for tests.
  * @example isPublished({ draft: false, date: new Date('2017-01-13') }, new Date(), true) // true
  */
 export function isPublished(

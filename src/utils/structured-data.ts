@@ -6,6 +6,7 @@
 import { defaultLang, langs, locales } from '../i18n/locales.ts';
 import { site } from '../config/site.ts';
 import type { Article } from './articles.ts';
+import { isoDateTime } from './dates.ts';
 import { absoluteUrl } from './urls.ts';
 
 type Json = Record<string, unknown>;
@@ -101,7 +102,7 @@ export function newsArticle(article: Article, translation: Article | undefined, 
     url: s.url,
     name: s.title,
     publisher: { '@type': 'Organization', name: s.name },
-    datePublished: s.date?.toISOString(),
+    datePublished: s.date && isoDateTime(s.date),
   }));
   const link = translation && {
     [isOriginal(article, translation) ? 'workTranslation' : 'translationOfWork']: articleRef(translation, origin),
@@ -111,8 +112,9 @@ export function newsArticle(article: Article, translation: Article | undefined, 
     ...articleRef(article, origin),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     description: data.dek,
-    datePublished: data.date.toISOString(),
-    dateModified: (data.updated ?? data.date).toISOString(),
+    // ISO 8601 in Kabul time: a date-only article reads as its own day (…T00:00:00+04:30).
+    datePublished: isoDateTime(data.date),
+    dateModified: isoDateTime(data.updated ?? data.date),
     author: data.authors.map((name) => ({ '@type': 'Person', name })),
     publisher: publisher(origin),
     articleSection: site.sections[lang][lang],

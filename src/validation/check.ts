@@ -14,11 +14,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { langs, isLang, type Lang } from '../i18n/locales.ts';
-import { articleFields } from '../schemas/article.ts';
+import { articleFields, datesInOrder } from '../schemas/article.ts';
 import { articlePath } from '../utils/urls.ts';
 import { groupNames, segmentClashes, segmentProblem } from '../utils/slugs.ts';
 import { PLACEHOLDER } from '../editor/new-article.ts';
-import { parseYaml, splitFrontmatter } from './frontmatter.ts';
+import { readFrontmatter } from './frontmatter.ts';
 import { codePoint, slugProblems } from './slugs.ts';
 
 export interface Problem {
@@ -41,10 +41,12 @@ export interface ContentFile {
  * The schema the checker applies: the shared fields plus `translation`,
  * which the content layer types with `reference()` and we check by hand.
  */
-export const checkerSchema = z.strictObject({
-  ...articleFields,
-  translation: z.string({ error: 'translation must be an article id such as fa/some-slug' }).trim().optional(),
-});
+export const checkerSchema = z
+  .strictObject({
+    ...articleFields,
+    translation: z.string({ error: 'translation must be an article id such as fa/some-slug' }).trim().optional(),
+  })
+  .superRefine(datesInOrder);
 
 const knownFields = Object.keys(checkerSchema.shape);
 const knownSourceFields = ['name', 'url', 'title', 'date'];
@@ -105,21 +107,12 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
   const slug = name.slice(0, -'.md'.length);
   for (const message of slugProblems(slug)) report('slug', message);
 
-  const split = splitFrontmatter(file.source);
-  if (split.problem || split.yamlText === undefined) {
-    report('frontmatter', split.problem ?? 'missing');
+  const split = readFrontmatter(file.source);
+  if (!split.ok) {
+    report('frontmatter', split.problem);
     return undefined;
   }
-  const yaml = parseYaml(split.yamlText, split.yamlStartLine);
-  if (!yaml.ok) {
-    report('frontmatter', `broken YAML${yaml.line ? ` at line ${yaml.line}` : ''}: ${yaml.message}`);
-    return undefined;
-  }
-  if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-    report('frontmatter', 'must be a list of "field: value" lines');
-    return undefined;
-  }
-  const raw = yaml.data as Record<string, unknown>;
+  const raw = split.data;
   if (split.body.replace(/<!--[\s\S]*?-->/g, '').trim() === '') {
     report('body', 'is empty; write the article below the closing ---');
   }

@@ -1,11 +1,14 @@
 /**
- * Splitting a content file into frontmatter and body, and reading the YAML.
+ * Splitting a content file into frontmatter and body, and reading the YAML:
+ * the site's one frontmatter reader (`readFrontmatter`), used by the checker,
+ * the article loader and the sitemap integration alike.
  *
  * Astro reads frontmatter with js-yaml; so do we, so "broken YAML" means the
  * same thing here as in the build. One difference is deliberate: we load with
  * js-yaml's CORE schema, which leaves dates as strings. The default schema
- * turns an impossible "2017-02-30" into 2 March without a word; as a string,
- * the shared `dateField` schema can see it does not exist and say so.
+ * turns `2024-03-19 23:00:00` into a UTC instant (it is Kabul time) and an
+ * impossible "2017-02-30" into 2 March without a word; as strings, the shared
+ * `dateField` schema reads them by the site's rules and can say what is wrong.
  */
 import yaml from 'js-yaml';
 
@@ -66,4 +69,44 @@ export function parseYaml(yamlText: string, startLine: number): YamlResult {
     }
     throw error;
   }
+}
+
+export type FrontmatterReading =
+  | {
+      readonly ok: true;
+      /** The fields, with every date still the string the editor typed. */
+      readonly data: Record<string, unknown>;
+      readonly yamlText: string;
+      /** 1-based line number of the first YAML line in the file. */
+      readonly yamlStartLine: number;
+      /** Everything after the closing `---`. */
+      readonly body: string;
+    }
+  | {
+      readonly ok: false;
+      /** What is wrong, for the `frontmatter` field of a problem: "broken YAML at line 4: …". */
+      readonly problem: string;
+      /** The line in the whole file, when the YAML parser knows it. */
+      readonly line?: number;
+    };
+
+/**
+ * Reads a content file's frontmatter: finds the block, parses the YAML (CORE
+ * schema: dates stay strings) and checks that it is a map of fields. Every
+ * part of the site that reads frontmatter calls this, so the checker, the
+ * content layer and the sitemap see the same values.
+ * @example readFrontmatter('---\ndate: 2017-01-13\n---\nText\n') // { ok: true, data: { date: '2017-01-13' }, body: 'Text\n', … }
+ * @example readFrontmatter('Text').ok // false: "missing: the file must start with a line of three dashes (---)"
+ */
+export function readFrontmatter(source: string): FrontmatterReading {
+  const split = splitFrontmatter(source);
+  if (split.problem || split.yamlText === undefined) return { ok: false, problem: split.problem ?? 'missing' };
+  const yaml = parseYaml(split.yamlText, split.yamlStartLine);
+  if (!yaml.ok) {
+    return { ok: false, line: yaml.line, problem: `broken YAML${yaml.line ? ` at line ${yaml.line}` : ''}: ${yaml.message}` };
+  }
+  if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+    return { ok: false, problem: 'must be a list of "field: value" lines' };
+  }
+  return { ok: true, data: yaml.data as Record<string, unknown>, yamlText: split.yamlText, yamlStartLine: split.yamlStartLine, body: split.body };
 }

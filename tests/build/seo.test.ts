@@ -29,7 +29,12 @@ const origin = site.url;
 const published = sourceArticles().filter((a) => a.published);
 const byId = new Map(published.map((a) => [a.id, a]));
 const urlOf = (a: SourceArticle) => `${origin}${a.path}`;
-const modified = (a: SourceArticle) => new Date(a.data.updated ?? a.data.date);
+const modified = (a: SourceArticle): Date => a.data.updated ?? a.data.date;
+/** ISO 8601 in Kabul time (UTC+4:30), worked out independently of the site's code: 2017-01-13T00:00:00+04:30. */
+const kabulIso = (d: Date) => new Date(d.getTime() + KABUL_MS).toISOString().replace(/\.000Z$/, '+04:30');
+/** RFC 822 in Kabul time: Fri, 13 Jan 2017 00:00:00 +0430. */
+const kabulRfc822 = (d: Date) => new Date(d.getTime() + KABUL_MS).toUTCString().replace(/GMT$/, '+0430');
+const KABUL_MS = 4.5 * 3_600_000;
 const newestFirst = (a: SourceArticle, b: SourceArticle) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
 const isOwnSite = (url: string) => new URL(url).hostname.replace(/^www\./, '') === new URL(origin).hostname.replace(/^www\./, '');
 
@@ -57,9 +62,9 @@ describe('sitemap', () => {
     expect(sitemapUrls(distDir).map((u) => u.loc).sort()).toEqual(expected.sort());
   });
 
-  it('dates each article by its last update, or else its publication', () => {
+  it('dates each article by its last update, or else its publication, in Kabul time', () => {
     const lastmod = new Map(sitemapUrls(distDir).map((u) => [u.loc, u.lastmod]));
-    for (const a of published) expect(lastmod.get(urlOf(a)), a.id).toBe(modified(a).toISOString());
+    for (const a of published) expect(lastmod.get(urlOf(a)), a.id).toBe(kabulIso(modified(a)));
   });
 });
 
@@ -133,8 +138,8 @@ describe('Open Graph and Twitter card', () => {
     expect(meta(doc, 'og:url')).toEqual([urlOf(a)]);
     expect(meta(doc, 'og:locale')).toEqual([locales[a.lang].ogLocale]);
     expect(meta(doc, 'og:locale:alternate')).toEqual(other ? [locales[other.lang].ogLocale] : []);
-    expect(meta(doc, 'article:published_time')).toEqual([a.data.date.toISOString()]);
-    expect(meta(doc, 'article:modified_time')).toEqual([modified(a).toISOString()]);
+    expect(meta(doc, 'article:published_time')).toEqual([kabulIso(a.data.date)]);
+    expect(meta(doc, 'article:modified_time')).toEqual([kabulIso(modified(a))]);
     expect(meta(doc, 'article:author')).toEqual(a.data.authors);
     expect(meta(doc, 'article:section')).toEqual([site.sections[a.lang as Lang][a.lang as Lang]]);
     expect(meta(doc, 'article:tag')).toEqual(a.data.tags ?? []);
@@ -156,8 +161,8 @@ describe('JSON-LD', () => {
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.headline).toBe(a.data.title);
     expect(ld.description).toBe(a.data.dek);
-    expect(ld.datePublished).toBe(a.data.date.toISOString());
-    expect(ld.dateModified).toBe(modified(a).toISOString());
+    expect(ld.datePublished).toBe(kabulIso(a.data.date));
+    expect(ld.dateModified).toBe(kabulIso(modified(a)));
     expect(ld.author).toEqual(a.data.authors.map((name: string) => ({ '@type': 'Person', name })));
     expect(ld.publisher['@type']).toBe('Organization');
     expect(ld.publisher.name).toBe(site.nameLatin);
@@ -222,8 +227,8 @@ describe('feeds', () => {
       expect(texts(item, 'title')).toEqual([a.data.title]);
       expect(texts(item, 'description')).toEqual([a.data.dek]);
       expect(texts(item, 'guid')).toEqual([urlOf(a)]);
-      // A full RFC 822 date and time, not just a day.
-      expect(texts(item, 'pubDate')).toEqual([a.data.date.toUTCString()]);
+      // A full RFC 822 date and time, not just a day, in Kabul time.
+      expect(texts(item, 'pubDate')).toEqual([kabulRfc822(a.data.date)]);
       const source = item.getElementsByTagName('source')[0]!;
       expect(source.getAttribute('url')).toBe(a.data.sources[0].url);
       expect(source.textContent).toBe(a.data.sources[0].name);

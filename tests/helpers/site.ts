@@ -19,6 +19,14 @@ export interface SourceArticle {
 }
 
 /**
+ * A frontmatter date as the site must read it, worked out independently: a
+ * date alone is 00:00 in Kabul (UTC+4:30 since 1945, no daylight saving).
+ */
+export function kabulDate(value: string | Date): Date {
+  return new Date(typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+04:30` : value);
+}
+
+/**
  * The articles in content/, read straight from the files (independently of
  * Astro), with the URL each should have and whether it should be published.
  */
@@ -29,13 +37,13 @@ export function sourceArticles(now = new Date()): SourceArticle[] {
       .map((file) => {
         const text = readFileSync(join(contentDir, lang, file), 'utf8');
         const data = parseYaml(text.split(/^---$/m)[1]!) as Record<string, any>;
-        const date = new Date(data.date);
+        const date = kabulDate(data.date);
         const slug = file.replace(/\.md$/, '');
         return {
           id: `${lang}/${slug}`,
           lang,
           slug,
-          data: { ...data, date },
+          data: { ...data, date, ...(data.updated ? { updated: kabulDate(data.updated) } : {}) },
           path: articlePath(lang, slug, date),
           published: data.draft !== true && date.getTime() <= now.getTime(),
         };

@@ -34,8 +34,8 @@ describe('article schema', () => {
     expect(issues({ ...valid, date: '2017-02-30' })).toEqual(['date: date "2017-02-30" does not exist in the calendar']);
   });
 
-  it('accepts a date string and a date-time with a zone', () => {
-    expect(schema.parse({ ...valid, date: '2017-01-13' }).date.toISOString()).toBe('2017-01-13T00:00:00.000Z');
+  it('reads a date string as 00:00 Kabul time, and a date-time with a zone as that instant', () => {
+    expect(schema.parse({ ...valid, date: '2017-01-13' }).date.toISOString()).toBe('2017-01-12T19:30:00.000Z');
     expect(schema.parse({ ...valid, date: '2017-01-13T10:00:00+04:30' }).date.toISOString()).toBe('2017-01-13T05:30:00.000Z');
   });
 
