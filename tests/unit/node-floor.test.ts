@@ -90,7 +90,7 @@ describe('the Node.js floor', () => {
     // `node` in the scripts resolves through PATH, as on an editor's machine.
     const bin = tempDir('aa-old-node-');
     symlinkSync(old!.node, join(bin, 'node'));
-    const env = { ...process.env, PATH: `${bin}${delimiter}${dirname(old!.node)}${delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}${delimiter}${dirname(old!.node)}${delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
     delete env.npm_execpath;
     for (const name of Object.keys(manifest.scripts)) {
       const r = spawnSync(old!.node, [npm!, 'run', '--silent', name], { cwd: projectRoot, env, encoding: 'utf8', timeout: 30_000 });
