@@ -89,7 +89,7 @@ describe('RSS feeds at archive scale', () => {
   it('percent-encodes pasted source addresses without changing where they lead', async () => {
     const doc = parseXml(await feedXml(all, undefined, origin));
     const sources = [...doc.getElementsByTagName('source')].map((s) => attribute(s, 'url'));
-    expect(sources).toEqual(all.slice(0, site.feedItems).map((a) => toUri(a.data.sources[0].url)));
+    expect(sources).toEqual(all.slice(0, site.feedItems).map((a) => toUri(a.data.sources[0]!.url)));
     expect(sources).toContain('https://xn--bcher-kva.example/buch%7Cneu/%5Ex/%5B1%5D/%7B2%7D');
     expect(sources).toContain('https://example.org/100%25-sure?a=%25zz&b=%41');
   });
