@@ -280,6 +280,9 @@ export function parseLegacyExport(input: string): LegacyArticle {
   }
   article.authors = article.authors.map((a) => stripBidi(a, 'authors', notes));
   if (translators.length > 0) {
+    if (article.authors.length === 0) {
+      doubt('authors', `the export names only the translator (${translators.join(', ')}), no author; add the author's name first`);
+    }
     article.authors.push(...translators.map((a) => stripBidi(a, 'authors', notes)));
     notes.push(`authors: translator(s) ${translators.join(', ')} listed after the author(s); there is no separate translator field`);
   }
@@ -333,9 +336,8 @@ export interface ImportResult {
   readonly notes: readonly string[];
 }
 
-/** Fields whose value is missing get a `TODO:` value; `section`, `slug` and `body` have no line of their own. */
-const VALUE_FIELDS = new Set(['title', 'dek', 'authors', 'sources', 'body']);
-const LINELESS = new Set(['section', 'slug']);
+/** Fields with a frontmatter line of their own, where a doubt about a value that is there becomes a comment. */
+const LINE_FIELDS = new Set(['title', 'dek', 'authors', 'date', 'sources[0].name', 'sources[0].url']);
 
 /**
  * The content file for a parsed export. Whatever the importer doubts is
@@ -375,12 +377,21 @@ export function toContentFile(article: LegacyArticle, { slug, today }: { slug?: 
     draft: doubts.length > 0,
   };
   const body = article.body.trim() || todo('body', 'the export had no body text.');
+  // A missing value already holds its TODO: (the date must stay a date, so it takes a comment).
+  const inValue = new Set([
+    ...(article.title ? [] : ['title']),
+    ...(article.dek ? [] : ['dek']),
+    ...(article.authors.length > 0 ? [] : ['authors']),
+    ...(article.source ? [] : ['sources']),
+    ...(article.body.trim() ? [] : ['body']),
+  ]);
   const onLine: Record<string, string> = {};
+  const top: string[] = [];
   for (const d of doubts) {
-    if (VALUE_FIELDS.has(d.field) || LINELESS.has(d.field)) continue;
-    onLine[d.field] = onLine[d.field] ? `${onLine[d.field]}; ${d.message}` : `${PLACEHOLDER} ${d.message}`;
+    if (inValue.has(d.field)) continue;
+    if (!LINE_FIELDS.has(d.field)) top.push(`${PLACEHOLDER} ${d.field}: ${d.message}`);
+    else onLine[d.field] = onLine[d.field] ? `${onLine[d.field]}; ${d.message}` : `${PLACEHOLDER} ${d.message}`;
   }
-  const top = doubts.filter((d) => LINELESS.has(d.field)).map((d) => `${PLACEHOLDER} ${d.field}: ${d.message}`);
   // No "TODO:" here: this comment may stay when the editor sets draft: false.
   if (fields.draft) onLine.draft = 'npm run import: a draft until every TODO above is resolved and deleted';
   const text = toMarkdownFile(fields, body, { top, fields: onLine });

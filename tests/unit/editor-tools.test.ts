@@ -125,7 +125,7 @@ describe('npm run import', () => {
     expect(result.draft).toBe(result.doubts.length > 0);
     for (const d of result.doubts) {
       // In a comment as written, or inside a quoted value with its quotes escaped.
-      const todo = `${PLACEHOLDER} ${d.field === 'slug' ? 'slug: ' : ''}${d.message}`;
+      const todo = `${PLACEHOLDER} ${['slug', 'section'].includes(d.field) ? `${d.field}: ` : ''}${d.message}`;
       expect(result.text.includes(todo) || result.text.includes(JSON.stringify(todo).slice(1, -1)), `${d.field}: ${todo}`).toBe(true);
     }
     if (!result.draft) expect(result.text).not.toContain(PLACEHOLDER);
@@ -136,6 +136,7 @@ describe('npm run import', () => {
     ['no section label', (t: string) => t.replace('European Languages', '').replace('زبان های اروپایی', ''), 'section', /went to en\/ by the title's script/],
     ['no address of the original', (t: string) => t.replace(/^<http:\/\/thediomat[^>]*>$/m, ''), 'sources', /no address of the original/],
     ['an unknown outlet', (t: string) => t.replace('thediomat.com', 'kabulnow.example'), 'sources[0].name', /is only the domain/],
+    ['a translator but no author', (t: string) => t.replace('By Fuad Shahbazov', 'Translated by Test Translator'), 'authors', /names only the translator \(Test Translator\), no author/],
   ])('treats %s as a doubt', (_, change, field, message) => {
     const text = change(readFileSync(join(legacy, 'en-misspelt-source.txt'), 'utf8'));
     const result = toContentFile(parseLegacyExport(text), { today: '2024-03-21' });

@@ -86,17 +86,28 @@ describe('the Node.js floor', () => {
 
   const old = oldNode();
   const npm = npmCli();
-  it.skipIf(!old || !npm)('stops every npm script on an older Node with that one line and no stack trace', () => {
-    // `node` in the scripts resolves through PATH, as on an editor's machine.
+  /** PATH with the old `node` first, as on an editor's machine (`node` in the scripts resolves through it). */
+  const oldPath = () => {
     const bin = tempDir('aa-old-node-');
     symlinkSync(old!.node, join(bin, 'node'));
-    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}${delimiter}${dirname(old!.node)}${delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1' };
-    delete env.npm_execpath;
-    for (const name of Object.keys(manifest.scripts)) {
-      const r = spawnSync(old!.node, [npm!, 'run', '--silent', name], { cwd: projectRoot, env, encoding: 'utf8', timeout: 30_000 });
+    return `${bin}${delimiter}${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`;
+  };
+
+  it.skipIf(!old)('stops every npm script on an older Node with that one line and no stack trace', () => {
+    const env = { ...process.env, PATH: oldPath() };
+    // What npm runs: the script's command in a shell, with node_modules/.bin on PATH.
+    for (const [name, command] of Object.entries(manifest.scripts)) {
+      const r = spawnSync('sh', ['-c', command], { cwd: projectRoot, env, encoding: 'utf8', timeout: 60_000 });
       expect(r.status, name).toBe(1);
       expect(r.stderr.trim(), name).toBe(guard.problem(old!.version, manifest.engines.node));
       expect(r.stdout, name).toBe('');
     }
-  });
+  }, 240_000);
+
+  it.skipIf(!old || !npm)('says only that line under npm itself (npm run check on the older Node)', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: oldPath(), NO_COLOR: '1' };
+    delete env.npm_execpath;
+    const r = spawnSync(old!.node, [npm!, 'run', '--silent', 'check'], { cwd: projectRoot, env, encoding: 'utf8', timeout: 120_000 });
+    expect([r.status, r.stderr.trim(), r.stdout]).toEqual([1, guard.problem(old!.version, manifest.engines.node), '']);
+  }, 240_000);
 });
