@@ -1,13 +1,21 @@
 /**
  * `npm run import -- FILE… [--content DIR] [--slug slug]`
  * Converts plain-text exports from the legacy site into content files
- * (see src/editor/legacy.ts). Prints what it could not determine. Never
- * overwrites a file; exits 1 if any export could not be read or written.
+ * (see src/editor/legacy.ts). Whatever it doubts is written as a `TODO:` in a
+ * draft and printed. A piece the archive already holds (src/editor/archive.ts)
+ * is named and not written again. Never overwrites a file.
+ *
+ * Exit code: 0 when every export is now in the archive (imported now, or
+ * already there); 1 when any export could not be read, would fail the check,
+ * or its file name is taken by another article. A piece already held is not a
+ * failure, so an import can be run again over the same folder.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseLegacyExport, toContentFile } from '../src/editor/legacy.ts';
+import { archivedPiece, findHeld, readSection, type ArchivedPiece } from '../src/editor/archive.ts';
+import { candidateOf, parseLegacyExport, toContentFile } from '../src/editor/legacy.ts';
+import type { Lang } from '../src/i18n/locales.ts';
 import { isoDay } from '../src/utils/dates.ts';
 import { checkFiles, formatProblem } from '../src/validation/check.ts';
 
@@ -27,7 +35,9 @@ if (files.length === 0 || (values.slug && files.length > 1)) {
 
 const contentRoot = values.content ?? 'content';
 const decoder = new TextDecoder('utf-8', { fatal: true });
-let failed = 0;
+const archive = new Map<Lang, ArchivedPiece[]>();
+const section = async (lang: Lang) => archive.get(lang) ?? archive.set(lang, await readSection(contentRoot, lang)).get(lang)!;
+const count = { imported: 0, drafts: 0, held: 0, failed: 0 };
 
 for (const input of files) {
   let text: string;
@@ -36,10 +46,18 @@ for (const input of files) {
   } catch (error) {
     const reason = error instanceof TypeError ? 'it is not UTF-8 text' : (error as Error).message;
     console.error(`${input}: cannot read: ${reason}`);
-    failed++;
+    count.failed++;
     continue;
   }
-  const result = toContentFile(parseLegacyExport(text), { slug: values.slug, today: isoDay(new Date()) });
+  const article = parseLegacyExport(text);
+  const result = toContentFile(article, { slug: values.slug, today: isoDay(new Date()) });
+  const pieces = await section(result.lang);
+  const held = findHeld(candidateOf(article, result.lang), pieces);
+  if (held) {
+    console.log(`${input}: not imported; the archive already holds it as ${held.file} (${held.reason})`);
+    count.held++;
+    continue;
+  }
   const rel = `articles/${result.lang}/${result.slug}.md`;
   const target = path.join(contentRoot, rel);
   // The same rules as `npm run check`, before anything touches the disk.
@@ -47,7 +65,7 @@ for (const input of files) {
   if (problems.length > 0) {
     console.error(`${input}: not imported; the result would fail the check:`);
     for (const p of problems) console.error(`  ${formatProblem(p)}`);
-    failed++;
+    count.failed++;
     continue;
   }
   await mkdir(path.dirname(target), { recursive: true });
@@ -56,10 +74,21 @@ for (const input of files) {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     console.error(`${input}: not imported; ${target} already exists and was left unchanged (use --slug for another name)`);
-    failed++;
+    count.failed++;
     continue;
   }
-  console.log(`${input} → ${target}${result.draft ? ' (draft)' : ''}`);
+  // A second export of the same piece in this run is held too.
+  const written = archivedPiece(target, result.lang, result.text);
+  if (written) pieces.push(written);
+  count.imported++;
+  if (result.draft) count.drafts++;
+  const doubts = result.doubts.length;
+  console.log(`${input} → ${target}${result.draft ? ` (draft: ${doubts} TODO${doubts === 1 ? '' : 's'} to resolve)` : ''}`);
+  for (const d of result.doubts) console.log(`  TODO ${d.field}: ${d.message}`);
   for (const note of result.notes) console.log(`  ${note}`);
 }
-process.exitCode = failed > 0 ? 1 : 0;
+
+if (files.length > 1) {
+  console.log(`\n${count.imported} imported (${count.drafts} as drafts), ${count.held} already in the archive, ${count.failed} not imported.`);
+}
+process.exitCode = count.failed > 0 ? 1 : 0;

@@ -30,6 +30,8 @@ export interface SiteSettings {
   readonly pageSize: number;
   /** Entries per section on the front page. */
   readonly frontPageCount: number;
+  /** Items in each RSS feed: the newest, so a feed stays small at any archive size. */
+  readonly feedItems: number;
   /** Time zone the newsroom works in: dates are formatted and "today" is reckoned here. */
   readonly timeZone: string;
   /**
@@ -56,6 +58,7 @@ export const site: SiteSettings = {
   },
   pageSize: 8,
   frontPageCount: 6,
+  feedItems: 50,
   timeZone: 'Asia/Kabul',
   logo: { path: '/logo.png', width: 512, height: 512 },
 };

@@ -31,23 +31,43 @@ export interface ArticleFields {
 const q = (value: string) => JSON.stringify(value);
 
 /**
+ * YAML comments to write into the frontmatter: `top` lines right after the
+ * opening `---`, and one comment at the end of a field's line, keyed by the
+ * field as the checker names it (`date`, `sources[0].url`). The import tool
+ * puts its `TODO:` notes here, next to the value they doubt.
+ */
+export interface FrontmatterComments {
+  readonly top?: readonly string[];
+  readonly fields?: Readonly<Record<string, string>>;
+}
+
+/** A YAML comment is one line: line breaks inside it would end it early. */
+const comment = (text: string) => `# ${text.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+
+/**
  * The whole file: frontmatter in the documented field order, then the body.
  * Optional fields without a value are written as comments, so an editor sees
  * every field the schema knows.
  * @example toMarkdownFile({ title: 'A', … }, 'Text.') // '---\ntitle: "A"\n…---\n\nText.\n'
+ * @example toMarkdownFile(fields, 'Text.', { fields: { date: 'TODO: check' } }) // '…date: 2017-01-13   # TODO: check\n…'
  */
-export function toMarkdownFile(fields: ArticleFields, body: string): string {
+export function toMarkdownFile(fields: ArticleFields, body: string, comments: FrontmatterComments = {}): string {
+  const line = (field: string, text: string) => {
+    const note = comments.fields?.[field];
+    return note === undefined ? text : `${text}   ${comment(note)}`;
+  };
   const lines = [
     '---',
-    `title: ${q(fields.title)}`,
-    `dek: ${q(fields.dek)}`,
-    `authors: [${fields.authors.map(q).join(', ')}]`,
-    `date: ${fields.date}`,
+    ...(comments.top ?? []).map(comment),
+    line('title', `title: ${q(fields.title)}`),
+    line('dek', `dek: ${q(fields.dek)}`),
+    line('authors', `authors: [${fields.authors.map(q).join(', ')}]`),
+    line('date', `date: ${fields.date}`),
     fields.updated ? `updated: ${fields.updated}` : '# updated: YYYY-MM-DD          (optional: the date of the last substantive change)',
     'sources:',
-    ...fields.sources.flatMap((s) => [
-      `  - name: ${q(s.name)}`,
-      `    url: ${q(s.url)}`,
+    ...fields.sources.flatMap((s, i) => [
+      line(`sources[${i}].name`, `  - name: ${q(s.name)}`),
+      line(`sources[${i}].url`, `    url: ${q(s.url)}`),
       s.title ? `    title: ${q(s.title)}` : `    # title: "…"                (optional: the original's title, if different)`,
       s.date ? `    date: ${s.date}` : `    # date: YYYY-MM-DD           (optional: when the original appeared)`,
     ]),
@@ -55,7 +75,7 @@ export function toMarkdownFile(fields: ArticleFields, body: string): string {
       ? `translation: ${q(fields.translation)}`
       : '# translation: "fa/slug"     (optional: the same piece in the other language; that file must point back)',
     `tags: [${fields.tags.map(q).join(', ')}]`,
-    `draft: ${fields.draft}`,
+    line('draft', `draft: ${fields.draft}`),
     '---',
     '',
   ];

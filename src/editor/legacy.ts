@@ -6,7 +6,12 @@
  * label, the original's URL, a `##` title, a bold standfirst, an author line,
  * a date line and the body. Everything before the title is only mined for
  * the section and the source URL; the rest of it is masthead and is dropped.
- * What cannot be found is listed in `notes`, never invented silently.
+ *
+ * What cannot be found, or had to be guessed, is a `Doubt`: the content file
+ * carries a `TODO:` naming it and is written as a draft, so `npm run check`
+ * keeps it unpublished until an editor decides. Repairs made on a firm rule
+ * (rejoined paragraphs, removed control characters) are only reported, as
+ * `notes`.
  */
 import { site } from '../config/site.ts';
 import { isLang, type Lang } from '../i18n/locales.ts';
@@ -15,9 +20,21 @@ import {
   afghanMonths, dariGregorianMonths, englishMonths, fromSolarHijri, iranianMonths, isoDay, toAsciiDigits,
 } from '../utils/dates.ts';
 import { slugify } from '../validation/slugs.ts';
+import type { Candidate } from './archive.ts';
 import { toMarkdownFile, type ArticleFields } from './frontmatter.ts';
 import { PLACEHOLDER } from './new-article.ts';
 import { outletOf } from './outlets.ts';
+
+/** Something the importer could not determine or had to guess. */
+export interface Doubt {
+  /**
+   * The frontmatter field it concerns, as the checker names it (`date`,
+   * `sources[0].url`), or `section` (the language folder) or `slug` (the file name).
+   */
+  readonly field: string;
+  /** What is in doubt and what to do about it, in one line. */
+  readonly message: string;
+}
 
 export interface LegacyArticle {
   lang?: Lang;
@@ -26,10 +43,13 @@ export interface LegacyArticle {
   authors: string[];
   /** `YYYY-MM-DD` */
   date?: string;
-  source?: { name: string; url: string; knownOutlet: boolean };
+  /** `misspelt`: a known outlet's domain one or two letters off, which the export probably mistyped. */
+  source?: { name: string; url: string; knownOutlet: boolean; misspelt?: { domain: string; name: string } };
   body: string;
-  /** What could not be determined, or was guessed: one line each. */
+  /** Repairs made on a firm rule, reported for the editor to see: one line each. */
   notes: string[];
+  /** What could not be determined or was guessed: each becomes a `TODO:` in a draft. */
+  doubts: Doubt[];
 }
 
 const siteHost = new URL(site.url).hostname.replace(/^www\./, '');
@@ -185,14 +205,16 @@ const CLOSED = /[.!?؟…:;»"”'’)\]۔*_]$/;
  * sentence, is long enough not to be a subheading, and the second does not
  * begin with a capital letter.
  */
-function rejoin(blocks: string[]): { blocks: string[]; joined: number } {
+function rejoin(blocks: string[]): { blocks: string[]; joined: string[] } {
   const out: string[] = [];
-  let joined = 0;
+  const joined: string[] = [];
+  const words = (text: string) => text.trim().split(/\s+/);
   for (const block of blocks) {
     const prev = out.at(-1);
     if (prev !== undefined && isParagraph(prev) && isParagraph(block) && !CLOSED.test(prev.trimEnd()) && prev.length >= 40 && !/^\p{Lu}/u.test(block.trim())) {
       out[out.length - 1] = `${prev.trimEnd()} ${block.trimStart()}`;
-      joined++;
+      // Where, in a few words either side, so the editor can find the seam.
+      joined.push(`"…${words(prev).slice(-3).join(' ')} / ${words(block).slice(0, 3).join(' ')}…"`);
     } else {
       out.push(block);
     }
@@ -212,6 +234,8 @@ function stripBidi(value: string, field: string, notes: string[]): string {
  */
 export function parseLegacyExport(input: string): LegacyArticle {
   const notes: string[] = [];
+  const doubts: Doubt[] = [];
+  const doubt = (field: string, message: string) => doubts.push({ field, message });
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const blocks = text.split(/\n[ \t]*\n/).map((b) => b.replace(/^\n+|\s+$/g, '')).filter((b) => b.trim() !== '');
 
@@ -225,11 +249,12 @@ export function parseLegacyExport(input: string): LegacyArticle {
     sourceUrl ??= externalUrl(line);
   }
 
-  const article: LegacyArticle = { authors: [], body: '', notes };
+  const article: LegacyArticle = { authors: [], body: '', notes, doubts };
   if (titleAt < 0) {
-    notes.push('title: no "## Title" line found');
+    doubt('title', 'the export has no ## title line; write the title');
+    doubt('sources', 'the export names no address of the original before a title; write the outlet and its address');
     article.body = blocks.filter((b) => !isBoilerplate(b)).join('\n\n');
-    return article;
+    return missingFields(article);
   }
   article.title = stripBidi(plainText(blocks[titleAt]!.replace(/^#+\s*/, '').replace(/\s+#+$/, '')), 'title', notes);
 
@@ -249,42 +274,53 @@ export function parseLegacyExport(input: string): LegacyArticle {
       if (f.author?.translators) translators.push(...f.author.translators);
       if (f.date && !article.date) {
         if ('iso' in f.date) article.date = f.date.iso;
-        else notes.push(`date: ${f.date.invalid}`);
+        else doubt('date', `the export's date line "${plainText(f.line)}" is not a real day (${f.date.invalid}); set the real date`);
       }
     }
   }
   article.authors = article.authors.map((a) => stripBidi(a, 'authors', notes));
   if (translators.length > 0) {
+    if (article.authors.length === 0) {
+      doubt('authors', `the export names only the translator (${translators.join(', ')}), no author; add the author's name first`);
+    }
     article.authors.push(...translators.map((a) => stripBidi(a, 'authors', notes)));
     notes.push(`authors: translator(s) ${translators.join(', ')} listed after the author(s); there is no separate translator field`);
   }
 
   if (sourceUrl) {
     const outlet = outletOf(sourceUrl);
-    article.source = { name: outlet.name, url: sourceUrl, knownOutlet: outlet.known };
-    if (!outlet.known) {
-      const typo = outlet.nearest ? ` (did the export misspell ${outlet.nearest.domain}, ${outlet.nearest.name}? check the URL too)` : '';
-      notes.push(`sources[0].name: "${outlet.name}" is only the domain of ${sourceUrl}; write the outlet's name${typo}`);
+    article.source = { name: outlet.name, url: sourceUrl, knownOutlet: outlet.known, ...(outlet.nearest && { misspelt: outlet.nearest }) };
+    if (outlet.nearest) {
+      doubt('sources[0].url', `${outlet.name} looks like a misspelling of ${outlet.nearest.domain} (${outlet.nearest.name}); open the address, correct it`);
+      doubt('sources[0].name', `"${outlet.name}" is only the domain; write the outlet's name (${outlet.nearest.name}, if the address is theirs)`);
+    } else if (!outlet.known) {
+      doubt('sources[0].name', `"${outlet.name}" is only the domain of the address; write the outlet's name`);
     }
   } else {
-    notes.push('sources: no URL of the original before the title');
+    doubt('sources', 'the export names no address of the original before the title; write the outlet and its address');
   }
 
   lang ??= (() => {
     const guess: Lang = /[\u0600-\u06FF]/.test(article.title ?? '') ? 'fa' : 'en';
-    notes.push(`section: no section label found; guessed ${guess}/ from the title's script`);
+    doubt('section', `the export has no section label; the file went to ${guess}/ by the title's script, move it if that is wrong`);
     return guess;
   })();
   article.lang = lang;
 
   const body = rejoin(blocks.slice(i).filter((b) => !isBoilerplate(b)));
-  if (body.joined > 0) notes.push(`body: rejoined ${body.joined} paragraph(s) the export had split mid-sentence`);
+  if (body.joined.length > 0) notes.push(`body: rejoined paragraphs the export had split mid-sentence: ${body.joined.join(', ')}`);
   // Escapes the export added where Markdown needs none (\$15 → $15).
   article.body = body.blocks.join('\n\n').replace(/\\([$'"%@,;=/])/g, '$1');
-  if (!article.dek) notes.push('dek: no bold standfirst after the title');
-  if (article.authors.length === 0) notes.push('authors: no "By …" / «نوشته: …» line');
-  if (!article.date) notes.push('date: no date line found');
-  if (!article.body.trim()) notes.push('body: no text after the header');
+  return missingFields(article);
+}
+
+/** A doubt for each required field the export did not give. */
+function missingFields(article: LegacyArticle): LegacyArticle {
+  const doubt = (field: string, message: string) => article.doubts.push({ field, message });
+  if (!article.dek) doubt('dek', 'the export has no bold standfirst after the title; write one or two sentences');
+  if (article.authors.length === 0) doubt('authors', 'the export has no author line (By …, «نوشته: …»); write the author\'s name');
+  if (!article.date && !article.doubts.some((d) => d.field === 'date')) doubt('date', 'the export has no date line; set the real date');
+  if (!article.body.trim()) doubt('body', 'the export has no text after the header; paste the article');
   return article;
 }
 
@@ -292,18 +328,28 @@ export interface ImportResult {
   readonly lang: Lang;
   readonly slug: string;
   readonly text: string;
-  /** True when a required field had to be filled with a placeholder. */
+  /** True when anything is in doubt: the file is then a draft with a `TODO:` for each doubt. */
   readonly draft: boolean;
+  /** Every doubt, each also written into the file as a `TODO:`. */
+  readonly doubts: readonly Doubt[];
+  /** Repairs made on a firm rule, for the editor to see. */
   readonly notes: readonly string[];
 }
 
+/** Fields with a frontmatter line of their own, where a doubt about a value that is there becomes a comment. */
+const LINE_FIELDS = new Set(['title', 'dek', 'authors', 'date', 'sources[0].name', 'sources[0].url']);
+
 /**
- * The content file for a parsed export. Missing required fields get `TODO:`
- * placeholders and the file becomes a draft, so it passes `npm run check`
- * while the checker still refuses to publish it unfinished.
+ * The content file for a parsed export. Whatever the importer doubts is
+ * written as a `TODO:` naming the doubt (in the field's value when there is
+ * none, else as a comment on the field's line, or at the top of the
+ * frontmatter for the folder and file name) and the file becomes a draft, so
+ * it passes `npm run check` and shows in `npm run dev`, while the checker
+ * refuses to publish it until every `TODO:` is resolved.
+ * @example toContentFile(parseLegacyExport(text), { today: '2024-03-21' }).draft // true for a source on thediomat.com
  */
 export function toContentFile(article: LegacyArticle, { slug, today }: { slug?: string; today: string }): ImportResult {
-  const notes = [...article.notes];
+  const doubts = [...article.doubts];
   const lang = article.lang ?? 'en';
   let chosen = slug ?? (lang === 'en' && article.title ? slugify(article.title) : '');
   if (!chosen && article.source) {
@@ -314,20 +360,59 @@ export function toContentFile(article: LegacyArticle, { slug, today }: { slug?: 
   if (!chosen && article.title) chosen = slugify(article.title);
   if (!chosen) {
     chosen = `article-${article.date ?? today}`;
-    notes.push(`slug: no ASCII slug in the title or source URL; named the file ${chosen}.md, rename it`);
+    doubts.push({ field: 'slug', message: `neither the title nor the source address gives an ASCII slug; the file is named ${chosen}.md, rename it (the file name is the end of the article's URL)` });
   }
-  const missing = !article.title || !article.dek || article.authors.length === 0 || !article.date || !article.source || !article.body.trim();
+
+  const todo = (field: string, fallback: string) =>
+    `${PLACEHOLDER} ${doubts.find((d) => d.field === field)?.message ?? fallback}`;
   const fields: ArticleFields = {
-    title: article.title ?? `${PLACEHOLDER} title`,
-    dek: article.dek ?? `${PLACEHOLDER} standfirst`,
-    authors: article.authors.length > 0 ? article.authors : [`${PLACEHOLDER} author`],
+    title: article.title ?? todo('title', 'title'),
+    dek: article.dek ?? todo('dek', 'standfirst'),
+    authors: article.authors.length > 0 ? article.authors : [todo('authors', 'author')],
     date: article.date ?? today,
-    sources: [article.source ? { name: article.source.name, url: article.source.url } : { name: `${PLACEHOLDER} outlet`, url: 'https://example.com/TODO:original-url' }],
+    sources: [article.source
+      ? { name: article.source.name, url: article.source.url }
+      : { name: todo('sources', 'outlet'), url: 'https://example.com/TODO:original-url' }],
     tags: [],
-    draft: missing,
+    draft: doubts.length > 0,
   };
-  let text = toMarkdownFile(fields, article.body.trim() || `${PLACEHOLDER} the export had no body text.`);
-  if (!article.date) text = text.replace(/^date: .*$/m, (l) => `${l}   # ${PLACEHOLDER} not in the export; set the real date`);
-  if (missing) notes.push('draft: set to true because a required field holds a TODO: placeholder');
-  return { lang, slug: chosen, text, draft: missing, notes };
+  const body = article.body.trim() || todo('body', 'the export had no body text.');
+  // A missing value already holds its TODO: (the date must stay a date, so it takes a comment).
+  const inValue = new Set([
+    ...(article.title ? [] : ['title']),
+    ...(article.dek ? [] : ['dek']),
+    ...(article.authors.length > 0 ? [] : ['authors']),
+    ...(article.source ? [] : ['sources']),
+    ...(article.body.trim() ? [] : ['body']),
+  ]);
+  const onLine: Record<string, string> = {};
+  const top: string[] = [];
+  for (const d of doubts) {
+    if (inValue.has(d.field)) continue;
+    if (!LINE_FIELDS.has(d.field)) top.push(`${PLACEHOLDER} ${d.field}: ${d.message}`);
+    else onLine[d.field] = onLine[d.field] ? `${onLine[d.field]}; ${d.message}` : `${PLACEHOLDER} ${d.message}`;
+  }
+  // No "TODO:" here: this comment may stay when the editor sets draft: false.
+  if (fields.draft) onLine.draft = 'npm run import: a draft until every TODO above is resolved and deleted';
+  const text = toMarkdownFile(fields, body, { top, fields: onLine });
+  return { lang, slug: chosen, text, draft: fields.draft, doubts, notes: article.notes };
+}
+
+/**
+ * What `findHeld` compares to tell whether the archive already holds this
+ * piece: section, title, date and the source address, also read with a
+ * misspelt outlet domain corrected (the archive has the right spelling).
+ * @example candidateOf(article, 'en').urls // ['http://thediomat.com/2017/01/x/', 'http://thediplomat.com/2017/01/x/']
+ */
+export function candidateOf(article: LegacyArticle, lang: Lang): Candidate {
+  const urls: string[] = [];
+  if (article.source) {
+    urls.push(article.source.url);
+    if (article.source.misspelt) {
+      const corrected = new URL(article.source.url);
+      corrected.hostname = article.source.misspelt.domain;
+      urls.push(corrected.href);
+    }
+  }
+  return { lang, title: article.title, date: article.date, urls };
 }

@@ -37,7 +37,7 @@ export interface Outlet {
   readonly name: string;
   /** False when the name is only the tidied domain. */
   readonly known: boolean;
-  /** For an unknown domain one or two letters away from a known one (a typo in the export): that outlet. */
+  /** For an unknown domain a letter or two away from a known one (a typo in the export): that outlet. */
   readonly nearest?: { readonly domain: string; readonly name: string };
 }
 
@@ -52,8 +52,20 @@ export function outletOf(url: string): Outlet {
     const name = known[h];
     if (name) return { name, known: true };
   }
-  const nearest = Object.entries(known).find(([domain]) => host !== domain && editDistance(host, domain) <= 2);
+  const nearest = Object.entries(known).find(([domain]) => host !== domain && looksMistyped(host, domain));
   return nearest ? { name: host, known: false, nearest: { domain: nearest[0], name: nearest[1] } } : { name: host, known: false };
+}
+
+/**
+ * Whether `host` reads like a typo of the known `domain`: one edit per six
+ * letters, at most two, and only for names of five letters or more, since
+ * short ones sit close to real outlets (rt.com is two edits from dw.com,
+ * abc.com one from bbc.com).
+ */
+function looksMistyped(host: string, domain: string): boolean {
+  const name = domain.split('.')[0]!;
+  if (name.length < 5) return false;
+  return editDistance(host, domain) <= Math.min(2, Math.floor(domain.length / 6));
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,10 +1,9 @@
 /**
- * The feed of both sections, newest first.
+ * The feed of both sections: the newest articles of either, newest first.
  */
-import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getArticleIndex } from '../utils/articles.ts';
-import { feedOptions } from '../utils/feeds.ts';
+import { feedResponse } from '../utils/feeds.ts';
 import { siteOrigin } from '../utils/urls.ts';
 
-export const GET: APIRoute = async () => rss(feedOptions((await getArticleIndex()).all, undefined, siteOrigin()));
+export const GET: APIRoute = async () => feedResponse((await getArticleIndex()).all, undefined, siteOrigin());

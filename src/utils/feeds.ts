@@ -2,12 +2,28 @@
  * The RSS feeds: one per section (`/fa/rss.xml`, `/en/rss.xml`) and one of
  * both (`/rss.xml`). Every page advertises its section's feed and the
  * combined one; the feed endpoints build from the same descriptions.
+ *
+ * A feed carries only the newest `site.feedItems` articles: readers fetch it
+ * every hour or so, and a feed of the whole archive would be megabytes.
+ *
+ * Language and direction, as feed readers actually use them:
+ * - each `<item>` has `xml:lang` (XML's own attribute, which parsers such as
+ *   Python's feedparser read and inherit into every element of the item);
+ * - in the feed of both sections, each item also has `<dc:language>`, which
+ *   Miniflux reads for RSS items (a section feed's `<language>` covers its
+ *   items there);
+ * - most readers (FreshRSS, NetNewsWire, Liferea, Miniflux too) show an item
+ *   with `dir="auto"`, so its first strong letter sets the direction. A Dari
+ *   title or dek that starts with a Latin name would be shown left to right,
+ *   so it starts with a RIGHT-TO-LEFT MARK (U+200F), and an English one that
+ *   starts with a Dari word with a LEFT-TO-RIGHT MARK (U+200E).
  */
-import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import { site, siteName } from '../config/site.ts';
-import { locales, type Lang } from '../i18n/locales.ts';
+import { locales, type Dir, type Lang } from '../i18n/locales.ts';
 import type { Article } from './articles.ts';
 import { rfc822DateTime } from './dates.ts';
+import { toUri } from './uri.ts';
 import { absoluteUrl } from './urls.ts';
 
 export interface Feed {
@@ -34,37 +50,78 @@ export function feedsFor(lang: Lang): Feed[] {
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-function item(article: Article, withLanguage: boolean): RSSFeedItem {
+const LETTER = /\p{L}/u;
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+const MARK: Record<Dir, string> = { rtl: '\u200F', ltr: '\u200E' };
+
+/**
+ * `text` as a reader that takes the direction from the first strong letter
+ * (`dir="auto"`) must see it to show it in `dir`: unchanged when that letter
+ * already has the direction (or, for left-to-right, when there is no letter),
+ * else with a direction mark in front.
+ * @example directed('NATO و افغانستان', 'rtl') // '\u200FNATO و افغانستان'
+ * @example directed('گزارش NATO', 'rtl') // 'گزارش NATO'
+ */
+export function directed(text: string, dir: Dir): string {
+  const first = [...text].find((c) => LETTER.test(c));
+  const firstDir: Dir | undefined = first === undefined ? undefined : RTL_LETTER.test(first) ? 'rtl' : 'ltr';
+  if (firstDir === dir || (firstDir === undefined && dir === 'ltr')) return text;
+  return MARK[dir] + text;
+}
+
+function item(article: Article, withLanguage: boolean, origin: string): RSSFeedItem {
   const { data } = article;
+  const { lang, dir } = locales[article.lang];
   // RSS 2.0 allows one <source>: the outlet that first published the piece.
   const [first] = data.sources;
   // <author> must be an e-mail address in RSS 2.0; Dublin Core carries names.
   const creators = data.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('');
   return {
-    title: data.title,
-    link: article.path,
-    description: data.dek,
+    title: directed(data.title, dir),
+    link: toUri(absoluteUrl(article.path, origin)),
+    description: directed(data.dek, dir),
     categories: data.tags,
-    source: first && { url: first.url, title: first.name },
+    source: first && { url: toUri(first.url), title: first.name },
     // Written here, not as `pubDate`, which @astrojs/rss prints in GMT (the evening before a date-only article).
-    customData: `<pubDate>${rfc822DateTime(data.date)}</pubDate>` + creators + (withLanguage ? `<dc:language>${locales[article.lang].lang}</dc:language>` : ''),
+    customData: `<pubDate>${rfc822DateTime(data.date)}</pubDate>` + creators + (withLanguage ? `<dc:language>${lang}</dc:language>` : ''),
   };
 }
 
 /**
- * Options for `@astrojs/rss`: the articles of one section (or both), newest
- * first as the index keeps them. The per-item language is only spelled out
- * in the feed of both sections, where the channel has no single language.
+ * Options for `@astrojs/rss`: the newest `site.feedItems` of `articles`
+ * (newest first, as the index keeps them) in one section, or in both when
+ * `lang` is undefined. The per-item `<dc:language>` is only written in the
+ * feed of both sections, where the channel has no single language.
  */
 export function feedOptions(articles: readonly Article[], lang: Lang | undefined, origin: string): RSSOptions {
   const { path, title } = feed(lang);
-  const self = `<atom:link href="${escapeXml(absoluteUrl(path, origin))}" rel="self" type="application/rss+xml"/>`;
+  const self = `<atom:link href="${escapeXml(toUri(absoluteUrl(path, origin)))}" rel="self" type="application/rss+xml"/>`;
   return {
     title,
     description: lang ? `${site.sections[lang][lang]} – ${siteName(lang)}` : `${site.nameLatin} – ${site.nameFa}`,
-    site: absoluteUrl(lang ? `/${lang}/` : '/', origin),
+    site: toUri(absoluteUrl(lang ? `/${lang}/` : '/', origin)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: (lang ? `<language>${locales[lang].lang}</language>` : '') + self,
-    items: articles.map((a) => item(a, !lang)),
+    items: articles.slice(0, site.feedItems).map((a) => item(a, !lang, origin)),
   };
+}
+
+/**
+ * The feed document: `feedOptions` rendered by `@astrojs/rss`, with
+ * `xml:lang` on each `<item>` (the library writes no attributes on items;
+ * its text is escaped, so every `<item>` in its output is an item's tag).
+ * @example await feedXml(index.bySection.en, 'en', 'https://www.afgazad.com') // '<?xml …><rss …><channel>…<item xml:lang="en">…'
+ */
+export async function feedXml(articles: readonly Article[], lang: Lang | undefined, origin: string): Promise<string> {
+  const shown = articles.slice(0, site.feedItems);
+  const xml = await getRssString(feedOptions(shown, lang, origin));
+  let n = 0;
+  const out = xml.replace(/<item>/g, () => `<item xml:lang="${locales[shown[n++]!.lang].lang}">`);
+  if (n !== shown.length) throw new Error(`feed ${feed(lang).path}: found ${n} <item> tags for ${shown.length} articles`);
+  return out;
+}
+
+/** The HTTP response for a feed endpoint (the type `@astrojs/rss` gives its feeds). */
+export async function feedResponse(articles: readonly Article[], lang: Lang | undefined, origin: string): Promise<Response> {
+  return new Response(await feedXml(articles, lang, origin), { headers: { 'Content-Type': 'application/xml' } });
 }

@@ -23,7 +23,9 @@ import {
   indexablePagesIn,
 } from '../helpers/seo.ts';
 import { sourceArticles, type SourceArticle } from '../helpers/site.ts';
+import { attribute, feedAddresses, uriProblem } from '../helpers/feeds.ts';
 import { parseXml, schemaErrors, texts, wellFormednessErrors } from '../helpers/xml.ts';
+import { toUri } from '../../src/utils/uri.ts';
 
 const origin = site.url;
 const published = sourceArticles().filter((a) => a.published);
@@ -207,7 +209,7 @@ describe('feeds', () => {
     { path: '/rss.xml', lang: undefined },
   ];
 
-  it.each(feeds)('$path is RSS 2.0 listing every published article of its section, newest first', async ({ path, lang }) => {
+  it.each(feeds)('$path is RSS 2.0 listing the newest published articles of its section, newest first', async ({ path, lang }) => {
     const xml = readFileSync(join(distDir, path), 'utf8');
     expect(await wellFormednessErrors(xml)).toEqual([]);
     const doc = parseXml(xml);
@@ -219,22 +221,34 @@ describe('feeds', () => {
     }
     expect(texts(channel, 'language')).toEqual(lang ? [locales[lang].lang] : []);
 
-    const expected = published.filter((a) => !lang || a.lang === lang).sort(newestFirst);
+    const expected = published.filter((a) => !lang || a.lang === lang).sort(newestFirst).slice(0, site.feedItems);
     const items = [...doc.getElementsByTagName('item')];
     expect(items.map((i) => texts(i, 'link')[0])).toEqual(expected.map(urlOf));
+    // A reader that sets direction from the first strong letter (dir="auto") sees the section's.
+    const unmarked = (text: string | undefined) => text?.replace(/^[\u200E\u200F]/, '');
+    const firstStrongIsRtl = (text: string) => /[\p{Script=Arabic}\p{Script=Hebrew}]|^\u200F/u.test([...text].find((c) => /\p{L}|[\u200E\u200F]/u.test(c)) ?? '');
     items.forEach((item, n) => {
       const a = expected[n]!;
-      expect(texts(item, 'title')).toEqual([a.data.title]);
-      expect(texts(item, 'description')).toEqual([a.data.dek]);
+      const { lang: tag, dir } = locales[a.lang as Lang];
+      expect(item.getAttribute('xml:lang')).toBe(tag);
+      expect(texts(item, 'title').map(unmarked)).toEqual([a.data.title]);
+      expect(texts(item, 'description').map(unmarked)).toEqual([a.data.dek]);
+      for (const text of [texts(item, 'title')[0]!, texts(item, 'description')[0]!]) expect(firstStrongIsRtl(text), text).toBe(dir === 'rtl');
       expect(texts(item, 'guid')).toEqual([urlOf(a)]);
       // A full RFC 822 date and time, not just a day, in Kabul time.
       expect(texts(item, 'pubDate')).toEqual([kabulRfc822(a.data.date)]);
       const source = item.getElementsByTagName('source')[0]!;
-      expect(source.getAttribute('url')).toBe(a.data.sources[0].url);
+      expect(attribute(source, 'url')).toBe(toUri(a.data.sources[0].url));
       expect(source.textContent).toBe(a.data.sources[0].name);
       expect(texts(item, 'dc:creator')).toEqual(a.data.authors);
-      if (!lang) expect(texts(item, 'dc:language')).toEqual([locales[a.lang as Lang].lang]);
+      if (!lang) expect(texts(item, 'dc:language')).toEqual([tag]);
     });
+  });
+
+  it.each(feeds)('$path holds only valid absolute URIs (link, guid, source, self)', async ({ path }) => {
+    const addresses = feedAddresses(parseXml(readFileSync(join(distDir, path), 'utf8')));
+    expect(addresses.length).toBeGreaterThan(0);
+    expect(addresses.map(uriProblem).filter(Boolean)).toEqual([]);
   });
 
   it('is advertised in the <head> of every page: its section feed and the feed of both', () => {
