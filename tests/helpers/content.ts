@@ -1,6 +1,7 @@
 /**
- * What the content folder says the site should contain, for tests that pick
- * their subjects from it (so adding or editing articles never breaks them).
+ * What the test site's articles (tests/fixtures/site/) say the site should
+ * contain, for tests that pick their subjects from them (so adding or
+ * editing a fixture article never breaks them).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
