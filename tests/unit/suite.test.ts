@@ -2,12 +2,15 @@
  * The suite judges the site's code, never the editors' articles (issue 10):
  * build and browser tests read a site built from fixtures the tests own, so
  * a long article, a picture or trailing spaces in content/ can never fail
- * `npm test`; `npm run check` alone says what is wrong with an article. And
- * each test file sits in the folder of its Vitest project.
+ * `npm test`; `npm run check` alone says what is wrong with an article. Each
+ * test file sits in the folder of its Vitest project, and fixture builds
+ * running at once never share a cache.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BODIES_DIR } from '../../src/loaders/rendered-body.ts';
+import { copySite } from '../helpers/fixture-site.ts';
 import { contentDir, distDir, projectRoot, siteFixtureDir, testSiteRoot } from '../helpers/paths.ts';
 
 const testsDir = join(projectRoot, 'tests');
@@ -57,5 +60,21 @@ describe('the test suite', () => {
       .filter(([folder, ...rest]) => !['unit', 'build', 'browser'].includes(folder!) || rest.length === 0)
       .map((parts) => parts.join('/'));
     expect(misplaced).toEqual([]);
+  });
+
+  it('gives every fixture copy caches of its own, so builds at the same time never delete each other\'s bodies', () => {
+    const [a, b] = [copySite(), copySite()];
+    for (const root of [a, b]) {
+      // A real folder of package links: what Astro writes under node_modules/ stays in the copy.
+      expect(lstatSync(join(root, 'node_modules')).isSymbolicLink()).toBe(false);
+      expect(existsSync(join(root, 'node_modules', '.astro'))).toBe(false);
+      expect(realpathSync(join(root, 'node_modules', 'astro'))).toBe(realpathSync(join(projectRoot, 'node_modules', 'astro')));
+      expect(existsSync(join(root, 'content', 'articles')), 'no article of the project is copied').toBe(false);
+    }
+    // Where the article loader writes its rendered bodies (src/loaders/rendered-body.ts).
+    mkdirSync(join(a, BODIES_DIR), { recursive: true });
+    writeFileSync(join(a, BODIES_DIR, 'probe.json'), '{}');
+    expect(existsSync(join(b, BODIES_DIR, 'probe.json'))).toBe(false);
+    expect(existsSync(join(projectRoot, BODIES_DIR, 'probe.json'))).toBe(false);
   });
 });
