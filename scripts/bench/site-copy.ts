@@ -11,7 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /** Top-level paths never copied: build output, caches, VCS, the benchmark's and the tests' own files. */
 const SKIP_TOP = new Set(['node_modules', 'dist', '.astro', '.bench', '.git', 'test-results', 'screenshots', 'tests']);
@@ -20,7 +20,7 @@ const SKIP_MODULES = new Set(['.astro', '.vite', '.vite-temp', '.cache']);
 
 function projectFiles(root: string): string[] {
   try {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return out.split('\0').filter(Boolean);
   } catch {
     // Not a git checkout (an unpacked tarball): walk the tree instead, but
@@ -31,7 +31,7 @@ function projectFiles(root: string): string[] {
         top.isDirectory()
           ? readdirSync(join(root, top.name), { recursive: true, withFileTypes: true })
               .filter((e) => e.isFile())
-              .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
+              .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
           : top.isFile()
             ? [top.name]
             : [],

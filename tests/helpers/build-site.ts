@@ -31,14 +31,19 @@ function buildTestSite(): void {
   makeSiteCopy(projectRoot, testSiteRoot);
   cpSync(contentDir, join(testSiteRoot, 'content', 'articles'), { recursive: true });
   console.log(`Building the test site from tests/fixtures/site/ into ${distDir}`);
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    cwd: testSiteRoot,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    timeout: BUILD_TIMEOUT_MS,
-    // Vitest sets NODE_ENV=test, which would make Astro build in a non-production
-    // mode (and publish drafts); the site under test is the production build.
-    env: { ...process.env, NODE_ENV: 'production', SITE_URL: '' },
-  });
+  try {
+    execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      cwd: testSiteRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      timeout: BUILD_TIMEOUT_MS,
+      // Vitest sets NODE_ENV=test, which would make Astro build in a non-production
+      // mode (and publish drafts); the site under test is the production build.
+      env: { ...process.env, NODE_ENV: 'production', SITE_URL: '' },
+    });
+  } catch (error) {
+    const { status, signal } = error as { status?: number; signal?: string };
+    throw new Error(`The test site did not build (${signal ? `killed by ${signal}` : `exit code ${status}`}); Astro's output above says why. Its copy is ${testSiteRoot}.`);
+  }
 }
 
 /** Both projects that need the site declare this setup; the first one to start builds it. */
