@@ -1,32 +1,51 @@
 /**
- * A throw-away copy of the site for the benchmark: the project's files
+ * A throw-away copy of the site, for the benchmark and for the tests'
+ * fixture builds (`tests/helpers/fixture-site.ts`): the project's files
  * (whatever the build needs today: src/, public/, config, scripts, other
- * content collections) without content/articles, dist/ or caches, and a
- * node_modules made of one symlink per package. Linking package by package
- * keeps Astro's cache (node_modules/.astro) and Vite's inside the copy, so
- * the benchmark never reads or writes the project's own caches.
+ * content collections) without content/articles, tests, dist/ or caches, and
+ * a node_modules made of one symlink per package. Linking package by package
+ * keeps Astro's cache (node_modules/.astro, with the rendered article bodies
+ * the loader writes and prunes) and Vite's inside the copy, so a copy never
+ * reads or writes the project's own caches, and copies built at the same
+ * time never delete each other's files.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
-/** Top-level paths never copied: build output, caches, VCS, the benchmark itself. */
-const SKIP_TOP = new Set(['node_modules', 'dist', '.astro', '.bench', '.git', 'test-results', 'screenshots']);
+/** Top-level paths never copied: build output, caches, VCS, the benchmark's and the tests' own files. */
+const SKIP_TOP = new Set(['node_modules', 'dist', '.astro', '.bench', '.git', 'test-results', 'screenshots', 'tests']);
 /** Cache folders inside node_modules that belong to one site, not to the packages. */
 const SKIP_MODULES = new Set(['.astro', '.vite', '.vite-temp', '.cache']);
 
 function projectFiles(root: string): string[] {
   try {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return out.split('\0').filter(Boolean);
   } catch {
-    // Not a git checkout (an unpacked tarball): walk the tree instead.
-    return readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name).slice(root.length + 1));
+    // Not a git checkout (an unpacked tarball): walk the tree instead, but
+    // not into node_modules and the other skipped folders.
+    return readdirSync(root, { withFileTypes: true })
+      .filter((top) => !SKIP_TOP.has(top.name))
+      .flatMap((top) =>
+        top.isDirectory()
+          ? readdirSync(join(root, top.name), { recursive: true, withFileTypes: true })
+              .filter((e) => e.isFile())
+              .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
+          : top.isFile()
+            ? [top.name]
+            : [],
+      );
   }
 }
 
+/**
+ * Makes `dest` (emptied first) a buildable copy of the site at `projectRoot`,
+ * without its articles: write them under `dest/content/articles/<lang>/`, then run
+ * `node node_modules/astro/bin/astro.mjs build` with `dest` as the working
+ * folder. Throws if the project has no node_modules.
+ * @example makeSiteCopy(projectRoot, '/tmp/site'); // then /tmp/site/content/articles/en/x.md
+ */
 export function makeSiteCopy(projectRoot: string, dest: string): void {
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import { archivePath, searchPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
 import { openSite, type Site } from '../helpers/browser.ts';
-import { section } from '../helpers/content.ts';
+import { markdownPieces, section } from '../helpers/content.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -32,6 +32,7 @@ const pages: [string, string][] = [
   ['English section', sectionPath('en')],
   ['Dari article', faArticle.path],
   ['English article', enArticle.path],
+  ...markdownPieces.map((a): [string, string] => [`article using more Markdown, ${a.lang}`, a.path]),
   ['Dari tag page', tagPath('fa', faTag)],
   ['English tag page', tagPath('en', enTag)],
   ['Dari archive', archivePath('fa')],

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { archivePath, searchPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
 import { openSite, viewports, type Site } from '../helpers/browser.ts';
-import { section } from '../helpers/content.ts';
+import { markdownPieces, section } from '../helpers/content.ts';
 import { projectRoot } from '../helpers/paths.ts';
 
 export const screenshotDir = join(projectRoot, 'screenshots');
@@ -110,6 +110,7 @@ describe('narrowest phone (320 px)', () => {
     sectionPath('en'),
     faTable.path,
     enArticle.path,
+    ...markdownPieces.map((a) => a.path),
     tagPath('fa'),
     archivePath('fa'),
     archivePath('en'),

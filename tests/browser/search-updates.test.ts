@@ -84,7 +84,7 @@ beforeAll(async () => {
   third = rebuild(root, {}, env);
   expect(third.exitCode, third.output).toBe(0);
   site = await openSite(join(root, 'dist'));
-}, 120_000);
+});
 
 afterAll(async () => {
   await site?.close();
@@ -150,5 +150,5 @@ describe('search after an add, an edit and a delete', () => {
       [path(saffron.slug, saffron.date), path(lapis.slug, lapis.date), path(raisins.slug, raisins.date)].sort(),
     );
     expect((await search('زعفران')).paths).toEqual([]);
-  }, 60_000);
+  });
 });

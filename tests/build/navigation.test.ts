@@ -2,7 +2,8 @@
  * Navigation in the built HTML: tag, author and archive pages list every
  * article where it belongs; contents links resolve; breadcrumbs and the
  * language switch lead to built pages; only search pages carry JavaScript;
- * the search index is split by language. Expectations come from content/.
+ * the search index is split by language. Expectations come from the test site's
+ * articles (tests/fixtures/site/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

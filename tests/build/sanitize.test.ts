@@ -54,7 +54,7 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'da
 beforeAll(() => {
   build = buildWithContent(files);
   if (build.exitCode !== 0) throw new Error(`fixture build failed:\n${build.output}`);
-}, 180_000);
+});
 
 describe.each(['en', 'fa'] as const)('an article full of injection payloads (%s)', (lang) => {
   it('keeps no script, handler, dangerous URL, embed, style or form in the page', () => {

@@ -21,5 +21,5 @@ describe('astro build', () => {
     expect(build.output).toContain('content/articles/en/impossible-date.md: date: date "2017-02-30" does not exist in the calendar');
     expect(build.output).toContain('content/articles/en/url-mixed-case.md: sources[0].url: source url must be an absolute http:// or https:// address');
     expect(build.output).toMatch(/Content check failed: 2 problem\(s\) in 2 file\(s\)/);
-  }, 120_000);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Browser tests drive Debian's Chromium (`/usr/bin/chromium`, installed by
- * `.ci/run`) through playwright-core against dist/ served locally. No test
- * downloads a browser, and the pages fetch nothing from another host.
+ * `.ci/run`) through playwright-core against the test site (paths.ts
+ * `distDir`) served locally. No test downloads a browser, and the pages fetch
+ * nothing from another host.
  */
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from './static-server.ts';
@@ -25,7 +26,7 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Starts the server (over dist/, or another build's output) and the browser; call `close()` in `afterAll`. */
+/** Starts the server (over the test site, or another build's output) and the browser; call `close()` in `afterAll`. */
 export async function openSite(root?: string): Promise<Site> {
   const [server, browser] = await Promise.all([
     startStaticServer(root),

@@ -1,6 +1,7 @@
 /**
- * What the content folder says the site should contain, for tests that pick
- * their subjects from it (so adding or editing articles never breaks them).
+ * What the test site's articles (tests/fixtures/site/) say the site should
+ * contain, for tests that pick their subjects from them (so adding or
+ * editing a fixture article never breaks them).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,18 @@ import type { Lang } from '../../src/i18n/locales.ts';
 
 export const published = sourceArticles().filter((a) => a.published);
 export const byId = new Map(published.map((a) => [a.id, a]));
+
+/**
+ * The fixture translation pair that uses what editors write beyond plain
+ * paragraphs: a very long title, a table, lists inside lists, a quotation, a
+ * preformatted block, footnotes, `<details>`, `<abbr>` and pasted HTML the
+ * sanitizer cleans. Pages the templates must handle as well as the rest.
+ */
+export const markdownPieces: SourceArticle[] = ['en/kabul-water-tankers', 'fa/tankerhaye-ab-kabul'].map((id) => {
+  const article = byId.get(id);
+  if (!article) throw new Error(`tests/fixtures/site/articles/${id}.md is missing or unpublished`);
+  return article;
+});
 
 /** A section's published articles, newest first (the order of its index). */
 export function section(lang: Lang): SourceArticle[] {

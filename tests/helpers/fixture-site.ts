@@ -1,11 +1,15 @@
 /**
  * Builds a throw-away copy of the site around fixture articles: the real
  * config, layouts and pages, with `content/` replaced. The copy lives in the
- * system temp folder, so the real `content/` and `dist/` are never touched.
+ * system temp folder, so the real `content/` and `dist/` are never touched,
+ * and has caches of its own (see `makeSiteCopy`), so any number of fixture
+ * builds can run at once.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { makeSiteCopy } from '../../scripts/bench/site-copy.ts';
+import { BUILD_TIMEOUT_MS } from './build-site.ts';
 import { projectRoot } from './paths.ts';
 import { tempDir } from './temp.ts';
 
@@ -17,25 +21,34 @@ export interface FixtureBuild {
   readonly exitCode: number;
 }
 
-/** Copies the site without content, node_modules or build output. */
+/**
+ * Copies the site, without articles or build output, into a new temp folder
+ * (removed when the test file is done) and returns its path. Its
+ * node_modules is a folder of one link per package, so Astro's and Vite's
+ * caches (node_modules/.astro, .vite) are the copy's own.
+ * @example const root = copySite(); rebuild(root, { 'articles/en/a.md': text });
+ */
 export function copySite(): string {
   const root = tempDir('aa-site-');
-  for (const entry of readdirSync(projectRoot)) {
-    if (['content', 'node_modules', 'dist', '.astro', '.git', 'tests', '.scratch', '.bench'].includes(entry)) continue;
-    cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
-  }
-  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  makeSiteCopy(projectRoot, root);
   return root;
 }
 
-/** Writes `files` (paths relative to the copy's `content/`) and runs `astro build`. */
+/**
+ * Builds a new copy of the site (see `copySite`) holding only `files` (paths
+ * relative to the copy's `content/`); never throws on a failed build: read
+ * `exitCode` and `output`.
+ * @example const build = buildWithContent({ 'articles/en/a.md': text }); expect(build.exitCode).toBe(0);
+ */
 export function buildWithContent(files: Record<string, string>): FixtureBuild {
   return rebuild(copySite(), files);
 }
 
 /**
  * Changes a copy's content and builds it again over its previous output, as
- * an editor's next build would: `files` are written (a `null` deletes one).
+ * an editor's next build would: `files` are written (a `null` deletes one),
+ * `env` is added to the build's environment.
+ * @example rebuild(root, { 'articles/fa/old.md': null }, { SEARCH_SHARD_PAGES: '2' })
  */
 export function rebuild(root: string, files: Record<string, string | null>, env: Record<string, string> = {}): FixtureBuild {
   for (const [rel, text] of Object.entries(files)) {
@@ -53,8 +66,10 @@ export function rebuild(root: string, files: Record<string, string | null>, env:
     // Vitest sets NODE_ENV=test; the fixture must build as production does.
     env: { ...process.env, NODE_ENV: 'production', SITE_URL: '', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
+    timeout: BUILD_TIMEOUT_MS,
   });
-  const output = `${run.stdout}${run.stderr}`;
+  const killed = run.signal ? `\n(build killed by ${run.signal} after ${BUILD_TIMEOUT_MS / 60_000} minutes)\n` : '';
+  const output = `${run.stdout}${run.stderr}${killed}`;
   const exitCode = run.status ?? 1;
   return { root, dist: join(root, 'dist'), output, exitCode };
 }
@@ -119,6 +134,11 @@ export interface FixtureSite {
   cleanup(): void;
 }
 
+/**
+ * Builds the SEO fixture (`fixtureArticles`, dated around now) on the staging
+ * origin; throws if the build fails. Call `cleanup()` when done.
+ * @example const fixture = buildFixtureSite(); pageIn(fixture.dist, '/'); fixture.cleanup();
+ */
 export function buildFixtureSite(): FixtureSite {
   const root = copySite();
   const builtAt = new Date();
@@ -133,6 +153,7 @@ export function buildFixtureSite(): FixtureSite {
   execFileSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: BUILD_TIMEOUT_MS,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SITE_URL: STAGING_URL },
   });
   return { root, dist: join(root, 'dist'), builtAt, articles, cleanup: () => rmSync(root, { recursive: true, force: true }) };

@@ -1,6 +1,7 @@
 /**
- * The articles the content folder says the site should publish, read from
- * the files independently of Astro. (Reading the build itself: `dist.ts`.)
+ * The articles the test site's content (tests/fixtures/site/) says the site
+ * should publish, read from the files independently of Astro. (Reading the
+ * build itself: `dist.ts`.)
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ export function kabulDate(value: string | Date): Date {
 }
 
 /**
- * The articles in content/, read straight from the files (independently of
+ * The test site's articles, read straight from the files (independently of
  * Astro), with the URL each should have and whether it should be published.
  */
 export function sourceArticles(now = new Date()): SourceArticle[] {

@@ -1,5 +1,5 @@
 /**
- * A static file server over dist/, the way a static host serves the site:
+ * A static file server over a build's output, the way a static host serves the site:
  * `/x/` → `x/index.html`, percent-decoded paths (Dari tag and author URLs),
  * the built 404 page for anything missing. Browser tests start one on a free
  * port; nothing here is fetched from another host.
@@ -43,7 +43,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` (the project's dist/ unless another build's output is given). */
+/** Serves `root` (the test site's output, paths.ts `distDir`, unless another build's output is given). */
 export async function startStaticServer(root = distDir): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
