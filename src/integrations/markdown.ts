@@ -9,9 +9,10 @@
  * very end, after every plugin. A sanitizer placed there would see no
  * elements to clean, only strings to drop or keep. So we parse raw HTML
  * ourselves first, then report and sanitize real elements, and only then
- * add what we trust: heading ids (keeping the Dari ZWNJ, which rehype-slug
- * drops), footnote labels in the article's language, direction fixes
- * (Latin runs isolated in Dari, code left-to-right) and external-link markup.
+ * add what we trust: heading levels under the title (a body `#` is an
+ * `<h2>`), heading ids (keeping the Dari ZWNJ), footnote labels in the
+ * article's language, direction fixes (Latin runs isolated in Dari, code
+ * left-to-right) and external-link markup.
  */
 import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -21,6 +22,7 @@ import rehypeBidi from './rehype-bidi.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
+import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import rehypeReportUnsafe from './rehype-report-unsafe.ts';
 import remarkReadingTime from './remark-reading-time.ts';
 import remarkSmartypantsLean from './remark-smartypants-lean.ts';
@@ -32,6 +34,7 @@ export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
   [rehypeReportUnsafe, { schema: articleSchema }],
   [rehypeSanitize, articleSchema],
+  rehypeHeadingLevels,
   rehypeHeadingIds,
   rehypeFootnotesI18n,
   rehypeBidi,
