@@ -13,6 +13,9 @@
  * `<h2>`), heading ids (keeping the Dari ZWNJ), footnote labels in the
  * article's language, direction fixes (Latin runs isolated in Dari, code
  * left-to-right) and external-link markup.
+ *
+ * On the Markdown side, remark-gfm's syntax is extended (after it) so that
+ * bold and italic close before a ZWNJ or a Dari suffix (remark-emphasis.ts).
  */
 import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -24,11 +27,13 @@ import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import rehypeReportUnsafe from './rehype-report-unsafe.ts';
+import remarkEmphasis from './remark-emphasis.ts';
 import remarkReadingTime from './remark-reading-time.ts';
 import remarkSmartypantsLean from './remark-smartypants-lean.ts';
 import { articleSchema } from './sanitize-schema.ts';
 
-export const remarkPlugins: RemarkPlugins = [remarkGfm];
+// remark-emphasis extends the parser after remark-gfm, so it must follow it.
+export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkEmphasis];
 
 export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
