@@ -11,11 +11,12 @@
  * ourselves first, then report and sanitize real elements, and only then
  * add what we trust: heading levels under the title (a body `#` is an
  * `<h2>`), heading ids (keeping the Dari ZWNJ), footnote labels in the
- * article's language, direction fixes (Latin runs isolated in Dari, code
- * left-to-right) and external-link markup.
+ * article's language, external-link markup and direction fixes (Latin runs
+ * isolated in Dari, code left-to-right).
  *
  * On the Markdown side, remark-gfm's syntax is extended (after it) so that
- * bold and italic close before a ZWNJ or a Dari suffix (remark-emphasis.ts).
+ * bold and italic close before a ZWNJ or a Dari suffix (remark-emphasis.ts),
+ * and bare addresses end before Dari punctuation (remark-autolinks.ts).
  */
 import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -27,13 +28,14 @@ import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import rehypeReportUnsafe from './rehype-report-unsafe.ts';
+import remarkAutolinks from './remark-autolinks.ts';
 import remarkEmphasis from './remark-emphasis.ts';
 import remarkReadingTime from './remark-reading-time.ts';
 import remarkSmartypantsLean from './remark-smartypants-lean.ts';
 import { articleSchema } from './sanitize-schema.ts';
 
 // remark-emphasis extends the parser after remark-gfm, so it must follow it.
-export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkEmphasis];
+export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkEmphasis, remarkAutolinks];
 
 export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
@@ -42,8 +44,10 @@ export const rehypePlugins: RehypePlugins = [
   rehypeHeadingLevels,
   rehypeHeadingIds,
   rehypeFootnotesI18n,
-  rehypeBidi,
+  // Before the direction fixes, so the text after a link is still one text
+  // node when the domain note looks for the rest of the word.
   rehypeExternalLinks,
+  rehypeBidi,
 ];
 
 /** The processor options Astro gets (astro.config.mjs); articles use markdownOptionsFor(). */
