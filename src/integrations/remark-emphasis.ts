@@ -26,7 +26,10 @@
  * Where a marker is still left as text although it touches a word on its
  * inner side (`**"صلح"**طلبانه`: a straight quote is neither opening nor
  * closing; `_صلح_ها`: `_` never works inside a word), the check warns with
- * the line, as the `literal-emphasis` rule, saying how to fix the text.
+ * the line, as the `literal-emphasis` rule, saying how to fix the text. It
+ * warns only when a partner marker in the same paragraph shows emphasis was
+ * meant, and about `_` only next to Dari text (elsewhere `_` is mostly part
+ * of a name, a path or a formula).
  */
 import type { Root, Text } from 'mdast';
 import { attention } from 'micromark-core-commonmark';
@@ -137,7 +140,11 @@ interface LiteralRun {
   readonly marker: string;
   readonly before: Code;
   readonly after: Code;
-  /** It touches a word on its inner side: it looks like an opener (a closer). */
+  /**
+   * It looks like an opener (a closer): something other than a space on its
+   * inner side, and not a bracket or quotation mark facing the wrong way
+   * (`{align*}` is not an opening `*`).
+   */
   readonly looksOpen: boolean;
   readonly looksClose: boolean;
   readonly open: boolean;
@@ -145,7 +152,6 @@ interface LiteralRun {
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-const WORD_ASCII = /^[A-Za-z0-9]$/;
 
 function codeAt(source: string, offset: number): Code {
   return offset < 0 || offset >= source.length ? null : source.charCodeAt(offset);
@@ -169,14 +175,20 @@ function literalRuns(source: string, start: number, end: number): LiteralRun[] {
     const before = codeAt(source, offset - 1);
     const after = codeAt(source, offset + length);
     const { open, close } = flanking(marker.charCodeAt(0), before, after);
-    runs.push({ offset, marker: marker.repeat(length), before, after, looksOpen: side(after) !== 1, looksClose: side(before) !== 1, open, close });
+    const looksOpen = side(after) !== 1 && !CLOSING.test(char(after));
+    const looksClose = side(before) !== 1 && !OPENING.test(char(before));
+    runs.push({ offset, marker: marker.repeat(length), before, after, looksOpen, looksClose, open, close });
   }
   return runs;
 }
 
-/** Whether CommonMark keeps this `_` as text on purpose: between two ASCII letters or digits (snake_case). */
-function intentionalUnderscore(run: LiteralRun): boolean {
-  return run.marker[0] === '_' && WORD_ASCII.test(char(run.before)) && WORD_ASCII.test(char(run.after));
+/**
+ * Whether an `_` left as text is most likely meant as text: outside Dari
+ * text, `_` is far more often part of a name, a path or a formula
+ * (`snake_case`, `x}_i`) than an attempt at italics.
+ */
+function literalUnderscore(run: LiteralRun, closing: boolean): boolean {
+  return run.marker[0] === '_' && !ARABIC_WORD.test(char(closing ? run.after : run.before));
 }
 
 const KIND: Record<string, string> = { '*': 'italic', '_': 'italic', '**': 'bold', '__': 'bold', '***': 'bold italic', '___': 'bold italic', '~': 'strikethrough', '~~': 'strikethrough' };
@@ -230,13 +242,13 @@ function reportLiteralRuns(tree: Root, file: VFile): void {
   });
   for (const runs of blocks.values()) {
     const failedClose = runs.map(
-      (run, i) => !intentionalUnderscore(run) && run.looksClose && !run.close && runs.slice(0, i).some((r) => r.marker[0] === run.marker[0] && r.looksOpen),
+      (run, i) => !literalUnderscore(run, true) && run.looksClose && !run.close && runs.slice(0, i).some((r) => r.marker[0] === run.marker[0] && r.looksOpen),
     );
     runs.forEach((run, i) => {
       // An opener is named only when its partner closer has not been already.
       const partners = runs.map((r, j) => j > i && r.marker[0] === run.marker[0] && r.looksClose);
       const failedOpen =
-        !intentionalUnderscore(run) && run.looksOpen && !run.open && partners.some(Boolean) && !partners.some((p, j) => p && failedClose[j]);
+        !literalUnderscore(run, false) && run.looksOpen && !run.open && partners.some(Boolean) && !partners.some((p, j) => p && failedClose[j]);
       if (!failedClose[i] && !failedOpen) return;
       file.message(explain(run, failedClose[i]!), {
         place: { start: pointAt(source, run.offset), end: pointAt(source, run.offset + run.marker.length) },

@@ -127,6 +127,10 @@ describe('the literal-emphasis warning', () => {
     '\\*\\*"x"\\*\\*ها',
     'single ~5 and 10*',
     '`**"x"**ها` in code',
+    // Formulas and names, where `_` and `*` are not emphasis (seen in real posts).
+    '$\\mathbf{x}_i = \\tilde{d}_i + \\eta_i$ and $\\{\\mathbf{x}_i\\}$',
+    '\\begin{align*} x \\end{align*}',
+    'فایل‌ها در مسیر *sass_* و *base.scss_* هستند',
   ])('stays quiet for %s', async (markdown) => {
     expect(await markdownMessages('fa', markdown)).toEqual([]);
   });
