@@ -25,8 +25,11 @@ const WORD_GOES_ON = /^(?:['’‐-](?=\p{L})|[\p{L}\p{M}\p{N}\p{Cf}])+/u;
  * @example wordTail('رویترز', '\u200cها گزارش داد') // '\u200cها'
  * @example wordTail('The Times', '’ correspondent') // '’' (possessive plural)
  * @example wordTail('Reuters', ', which') // ''
+ * @example wordTail('Reuters ', 'is') // '' (the link's text ended the word)
  */
 export function wordTail(linkText: string, after: string): string {
+  // A link whose text ends in a space or punctuation has already ended its word.
+  if (!/[\p{L}\p{M}\p{N}\p{Cf}]$/u.test(linkText)) return '';
   const word = WORD_GOES_ON.exec(after)?.[0];
   if (word) return word;
   // "The Times’ correspondent": a lone apostrophe after an s ends the possessive.

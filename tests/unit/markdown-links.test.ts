@@ -124,6 +124,7 @@ describe('the external-link domain note', () => {
     ['fa', `[ناتو](https://www.nato.int/)${ZWNJ}ای.`, `ناتو${ZWNJ}ای (nato.int).`],
     ['fa', '«[ناتو](https://www.nato.int/)»', '«ناتو (nato.int)»'],
     ['fa', "[Reuters](https://www.reuters.com/)'s", "Reuters's (reuters.com)"],
+    ['en', '<a href="https://www.reuters.com/"><b>Reuters</b> </a>is', 'Reuters  (reuters.com)is'],
   ] as const)('%s: %s', async (lang, markdown, expected) => {
     const { doc } = await renderBody(lang, markdown);
     expect(doc.querySelector('p')!.textContent).toBe(expected);
@@ -135,5 +136,7 @@ describe('the external-link domain note', () => {
     expect(wordTail('Reuters', ', which')).toBe('');
     expect(wordTail('Reuters', "' said")).toBe("'");
     expect(wordTail('NATO', "' said")).toBe('');
+    expect(wordTail('Mahnaz Razavi ', 'is')).toBe('');
+    expect(wordTail('(AP)', 's')).toBe('');
   });
 });
