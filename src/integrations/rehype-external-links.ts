@@ -14,6 +14,9 @@ import { visitParents } from 'unist-util-visit-parents';
 import { toString } from 'hast-util-to-string';
 import { EXTERNAL_REL, linkDomain } from '../utils/links.ts';
 
+/** The class of the `(domain)` note after a link. */
+export const DOMAIN_NOTE_CLASS = 'link-domain';
+
 /** Letters, marks, digits, invisible joiners, and an apostrophe or hyphen inside a word. */
 const WORD_GOES_ON = /^(?:['’‐-](?=\p{L})|[\p{L}\p{M}\p{N}\p{Cf}])+/u;
 
@@ -53,7 +56,7 @@ export default function rehypeExternalLinks() {
       const label: ElementContent = {
         type: 'element',
         tagName: 'span',
-        properties: { className: ['link-domain'] },
+        properties: { className: [DOMAIN_NOTE_CLASS] },
         children: [
           { type: 'text', value: '(' },
           { type: 'element', tagName: 'bdi', properties: {}, children: [{ type: 'text', value: domain }] },

@@ -15,6 +15,9 @@
  * - Ids already on the page (the page's own landmarks, footnotes) are never
  *   reused: a heading "Main" becomes `main-1`, so the skip link still lands
  *   on `<main id="main">`.
+ * - A footnote marker in a heading is not one of its words: "Title[^1]" is
+ *   `#title`, and the contents list says "Title", not "Title1" (nor the
+ *   domain note an outside link in a heading gets).
  *
  * The table of contents reads the headings Astro collects after this plugin
  * (`render()`'s `headings`): those keep the ids set here. Astro's collector
@@ -23,11 +26,11 @@
  */
 import type { Element, Root } from 'hast';
 import { slug } from 'github-slugger';
-import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { useTranslations } from '../i18n/ui.ts';
 import { articleLangOf } from './article-lang.ts';
+import { DOMAIN_NOTE_CLASS } from './rehype-external-links.ts';
 
 const ZWNJ = '\u200c';
 const HEADING = /^h[1-6]$/;
@@ -40,6 +43,25 @@ const USABLE = /[\p{L}\p{N}]/u;
  * test checks this list against the `id="…"` written in `src/**\/*.astro`.
  */
 export const PAGE_IDS: readonly string[] = ['main', 'toc-heading', 'source-heading', 'footnote-label', 'search-form', 'search-input', 'search-status', 'search-results'];
+
+/** A footnote reference (`<sup><a data-footnote-ref>`) or a link's domain note: added to the heading, not written in it. */
+function isAddition(node: Element): boolean {
+  if (Array.isArray(node.properties.className) && node.properties.className.includes(DOMAIN_NOTE_CLASS)) return true;
+  return node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.dataFootnoteRef !== undefined);
+}
+
+/**
+ * A heading's own words: its text without footnote markers or domain notes.
+ * @example headingText(h('h2', ['Title', h('sup', [h('a', { dataFootnoteRef: '' }, '1')])])) // 'Title'
+ */
+export function headingText(heading: Element): string {
+  let text = '';
+  visit(heading, (node) => {
+    if (node.type === 'element' && node !== heading && isAddition(node)) return SKIP;
+    if (node.type === 'text') text += node.value;
+  });
+  return text;
+}
 
 /**
  * The GitHub slug of a heading's text, keeping each ZWNJ: lower case, spaces
@@ -96,7 +118,7 @@ export default function rehypeHeadingIds() {
     });
     const slugger = new HeadingSlugger(fallback, [...PAGE_IDS, ...existing]);
     visit(tree, 'element', (node: Element) => {
-      if (HEADING.test(node.tagName) && typeof node.properties.id !== 'string') node.properties.id = slugger.slug(toString(node));
+      if (HEADING.test(node.tagName) && typeof node.properties.id !== 'string') node.properties.id = slugger.slug(headingText(node));
     });
     keepHeadingText(file, tree);
   };
@@ -113,8 +135,8 @@ interface Heading {
  * @astrojs/markdown-remark, run after every plugin of ours) writes `{` in
  * heading text as `${`, so "Budget {2024}" reached the table of contents as
  * "Budget ${2024}". It stores its list in `file.data.astro.headings`; this
- * setter keeps Astro's list (depth, id) and puts back each heading's text as
- * it stands in the finished tree (the plugins after this one change the tree
+ * setter keeps Astro's list (depth, id) and puts back each heading's own
+ * words (`headingText`) as they stand in the finished tree (the plugins after this one change the tree
  * in place, so `tree` is the tree Astro reads).
  */
 function keepHeadingText(file: VFile, tree: Root): void {
@@ -128,7 +150,8 @@ function keepHeadingText(file: VFile, tree: Root): void {
     set: (list: Heading[]) => {
       const texts = new Map<unknown, string>();
       visit(tree, 'element', (node: Element) => {
-        if (HEADING.test(node.tagName)) texts.set(node.properties.id, toString(node));
+        // Spaced as a reader sees it: a removed note leaves no double space.
+        if (HEADING.test(node.tagName)) texts.set(node.properties.id, headingText(node).replace(/\s+/g, ' ').trim());
       });
       headings = list.map((h) => ({ ...h, text: texts.get(h.slug) ?? h.text }));
     },

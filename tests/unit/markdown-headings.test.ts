@@ -71,6 +71,12 @@ describe('heading ids', () => {
     expect(shown.map((h) => h.id)).toEqual(['main-1', 'footnote-label-1', 'toc-heading-1', 'footnote-label']);
   });
 
+  it('leave footnote markers and domain notes out of the id and the contents entry', async () => {
+    const { shown, headings } = await outline('fa', '## عنوان[^1]\n\n## ببینید [Reuters](https://www.reuters.com/) امروز\n\nمتن.\n\n[^1]: یادداشت.\n');
+    expect(shown.slice(0, 2).map((h) => h.id)).toEqual(['عنوان', 'ببینید-reuters-امروز']);
+    expect(headings.slice(0, 2).map((h) => h.text)).toEqual(['عنوان', 'ببینید Reuters امروز']);
+  });
+
   it('reserve every id the page templates write', () => {
     const written = new Set<string>();
     const walk = (dir: string) => {
