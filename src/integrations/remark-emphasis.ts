@@ -33,6 +33,7 @@
  */
 import type { Root, Text } from 'mdast';
 import { attention } from 'micromark-core-commonmark';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { classifyCharacter } from 'micromark-util-classify-character';
 import type { Code, Construct, Effects, Extension, Token, TokenizeContext } from 'micromark-util-types';
@@ -125,11 +126,14 @@ function withFlanking(construct: Construct, sequenceType: string, markersOf: (co
 
 // The strikethrough construct remark-gfm also registers (same defaults: `~` and `~~`).
 const strikethrough = gfmStrikethrough().text![TILDE] as Construct;
+const attentionWithFlanking = withFlanking(attention, 'attentionSequence', (context) => context.parser.constructs.attentionMarkers?.null ?? []);
+// GFM tries an e-mail address (`__x@example.org`) before emphasis at `_`; so do we.
+const emailAddress = [gfmAutolinkLiteral().text![UNDERSCORE]].flat() as Construct[];
 
 const syntax: Extension = {
   text: {
-    [ASTERISK]: withFlanking(attention, 'attentionSequence', (context) => context.parser.constructs.attentionMarkers?.null ?? []),
-    [UNDERSCORE]: withFlanking(attention, 'attentionSequence', (context) => context.parser.constructs.attentionMarkers?.null ?? []),
+    [ASTERISK]: attentionWithFlanking,
+    [UNDERSCORE]: [...emailAddress, attentionWithFlanking],
     [TILDE]: withFlanking(strikethrough, 'strikethroughSequenceTemporary', () => []),
   },
 };

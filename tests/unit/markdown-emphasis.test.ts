@@ -10,6 +10,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import remarkAutolinks from '../../src/integrations/remark-autolinks.ts';
 import remarkEmphasis, { flanking } from '../../src/integrations/remark-emphasis.ts';
 import { markdownCase, markdownMessages, renderBody } from '../helpers/markdown.ts';
 
@@ -24,7 +25,8 @@ const MARKERS = Object.keys(TAG) as Marker[];
 const spec = createRequire(import.meta.url)('commonmark-spec') as { tests: Array<{ number: number; markdown: string; section: string }> };
 
 const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
-const ours = unified().use(remarkParse).use(remarkGfm).use(remarkEmphasis).use(remarkRehype).use(rehypeStringify);
+/** remark-gfm with our Markdown extensions (as in src/integrations/markdown.ts). */
+const ours = unified().use(remarkParse).use(remarkGfm).use(remarkEmphasis).use(remarkAutolinks).use(remarkRehype).use(rehypeStringify);
 const html = (processor: typeof plain, markdown: string) => String(processor.processSync(markdown));
 
 /** The text of each emphasis element (em, strong, del) in the rendered body, and whether any marker is left as text. */
@@ -85,15 +87,21 @@ describe('other Markdown is unchanged', () => {
     expect(html(ours, markdown)).toBe(html(plain, markdown));
   });
 
-  it('renders text without Arabic letters or format characters exactly as remark-gfm (2,000 generated lines)', () => {
-    // Deterministic pseudo-random lines of markers, Latin letters, punctuation and spaces.
-    const alphabet = ['*', '**', '_', '__', '~', '~~', 'a', 'b', 'word', ' ', ' ', '(', ')', '"', "'", '«', '»', '“', '”', '.', ',', '!', '-', '\\*', '`', '[', ']', '2'];
+  /** Deterministic pseudo-random lines built from `alphabet`. */
+  function* lines(alphabet: readonly string[], count: number) {
     let seed = 20240608;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let i = 0; i < 2000; i++) {
-      const line = Array.from({ length: 4 + Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-      expect(html(ours, line), line).toBe(html(plain, line));
-    }
+    for (let i = 0; i < count; i++) yield Array.from({ length: 4 + Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  }
+  const ASCII = ['*', '**', '_', '__', '~', '~~', 'a', 'b', 'word', ' ', ' ', '(', ')', '"', "'", '.', ',', '!', '-', '\\*', '`', '[', ']', '2', 'https://x.org/', 'www.a.b', '<', '>', '@x.org', '&amp;'];
+
+  it('renders ASCII text exactly as remark-gfm (2,000 generated lines with markers and addresses)', () => {
+    for (const line of lines(ASCII, 2000)) expect(html(ours, line), line).toBe(html(plain, line));
+  });
+
+  it('leaves emphasis without Arabic letters or format characters as remark-gfm has it, guillemets and curly quotes included', () => {
+    const emphasisOnly = unified().use(remarkParse).use(remarkGfm).use(remarkEmphasis).use(remarkRehype).use(rehypeStringify);
+    for (const line of lines([...ASCII, '«', '»', '“', '”', '‘', '’', '（', '）'], 2000)) expect(html(emphasisOnly, line), line).toBe(html(plain, line));
   });
 });
 

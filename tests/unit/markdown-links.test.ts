@@ -3,8 +3,13 @@
  * stray invisible character never drops or breaks a link, the address text
  * is never "educated" by SmartyPants, and the domain note never splits a word.
  */
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { trailingPunctuation } from '../../src/integrations/remark-autolinks.ts';
+import remarkAutolinks, { trailingPunctuation } from '../../src/integrations/remark-autolinks.ts';
 import { wordTail } from '../../src/integrations/rehype-external-links.ts';
 import { markdownCase, renderBody } from '../helpers/markdown.ts';
 
@@ -53,6 +58,41 @@ describe('bare addresses end before Dari punctuation', () => {
     ['“https://example.org/s”', 'https://example.org/s'],
   ])('keeps a bracket or quotation mark only when the address opened it: %s', async (markdown, href) => {
     expect((await links('fa', markdown)).links.map(([h]) => h)).toEqual([href]);
+  });
+
+  it.each([
+    ['**https://example.org/a**، و', 'strong'],
+    ['_www.example.org/a_؛ و', 'em'],
+    ['~~https://example.org/a~~؟ و', 'del'],
+    ['**«https://example.org/a»**\u200cها', 'strong'],
+  ])('ends before the punctuation, so the emphasis around it holds: %s', async (markdown, tag) => {
+    const { doc } = await renderBody('fa', markdown.replace('\\u200c', ZWNJ));
+    const a = doc.querySelector('a')!;
+    expect(a.getAttribute('href')).toMatch(/^https?:\/\/(www\.)?example\.org\/a$/);
+    expect(doc.querySelector(tag)!.textContent).toContain(a.textContent);
+    expect(doc.querySelector('p')!.textContent).not.toMatch(/[*_~]/);
+  });
+
+  it('ends at a closing guillemet or quotation mark the address did not open, whatever follows', async () => {
+    expect((await links('fa', 'https://x.org/a»ها و https://x.org/b”c و https://x.org/«c»d')).links.map(([h]) => h)).toEqual([
+      'https://x.org/a',
+      'https://x.org/b',
+      'https://x.org/%C2%ABc%C2%BBd',
+    ]);
+  });
+
+  it('changes nothing GFM does with ASCII punctuation (generated addresses and trails)', () => {
+    const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+    const ours = unified().use(remarkParse).use(remarkGfm).use(remarkAutolinks).use(remarkRehype).use(rehypeStringify);
+    const starts = ['', 'see ', '(', '*', '**', '_', '~~', '"', "'", '[', '<'];
+    const addresses = ['https://example.org', 'http://example.org/a/b?c=d&e=f#g', 'www.example.org/x_(y)', 'a.b-c@example.org', 'https://x.org/a(b)c', 'www.x.org/~u'];
+    const trails = ['', '.', ',', ').', '))', '**', '*,', '_', '~~', '?!', '&amp;', '&x', ']', '](x)', '"', "'s", ';', ':', '>', '<b>', '.)', ' and more.'];
+    for (const start of starts)
+      for (const address of addresses)
+        for (const tail of trails) {
+          const line = `${start}${address}${tail}`;
+          expect(String(ours.processSync(line)), line).toBe(String(plain.processSync(line)));
+        }
   });
 
   it('measures the trailing punctuation', () => {
