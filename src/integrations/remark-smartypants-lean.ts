@@ -1,6 +1,7 @@
 /**
  * SmartyPants typography (“curly quotes”, em dashes, ellipses) with the same
- * output as Astro's default `remark-smartypants`, at a fraction of the cost.
+ * output as Astro's default `remark-smartypants` (except that a link showing
+ * its own address keeps it as written), at a fraction of the cost.
  * That plugin runs retext's full natural-language parser over the whole text
  * of the article, then once more over every single text node; nearly all of
  * that work finds nothing to change. Here the first pass runs only when there
