@@ -28,6 +28,7 @@ import type { Element, Root } from 'hast';
 import { slug } from 'github-slugger';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { defaultLang } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { articleLangOf } from './article-lang.ts';
 import { DOMAIN_NOTE_CLASS } from './rehype-external-links.ts';
@@ -111,7 +112,7 @@ export class HeadingSlugger {
 export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile) => {
     const lang = articleLangOf(file);
-    const fallback = useTranslations(lang ?? 'en')('article.sectionId');
+    const fallback = useTranslations(lang ?? defaultLang)('article.sectionId');
     const existing: string[] = [];
     visit(tree, 'element', (node: Element) => {
       if (typeof node.properties.id === 'string') existing.push(node.properties.id);
