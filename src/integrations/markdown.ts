@@ -9,9 +9,14 @@
  * very end, after every plugin. A sanitizer placed there would see no
  * elements to clean, only strings to drop or keep. So we parse raw HTML
  * ourselves first, then report and sanitize real elements, and only then
- * add what we trust: heading ids (keeping the Dari ZWNJ, which rehype-slug
- * drops), footnote labels in the article's language, direction fixes
- * (Latin runs isolated in Dari, code left-to-right) and external-link markup.
+ * add what we trust: heading levels under the title (a body `#` is an
+ * `<h2>`), heading ids (keeping the Dari ZWNJ), footnote labels in the
+ * article's language, external-link markup and direction fixes (Latin runs
+ * isolated in Dari, code left-to-right).
+ *
+ * On the Markdown side, remark-gfm's syntax is extended (after it) so that
+ * bold and italic close before a ZWNJ or a Dari suffix (remark-emphasis.ts),
+ * and bare addresses end before Dari punctuation (remark-autolinks.ts).
  */
 import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -21,21 +26,28 @@ import rehypeBidi from './rehype-bidi.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
+import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import rehypeReportUnsafe from './rehype-report-unsafe.ts';
+import remarkAutolinks from './remark-autolinks.ts';
+import remarkEmphasis from './remark-emphasis.ts';
 import remarkReadingTime from './remark-reading-time.ts';
 import remarkSmartypantsLean from './remark-smartypants-lean.ts';
 import { articleSchema } from './sanitize-schema.ts';
 
-export const remarkPlugins: RemarkPlugins = [remarkGfm];
+// remark-emphasis extends the parser after remark-gfm, so it must follow it.
+export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkEmphasis, remarkAutolinks];
 
 export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
   [rehypeReportUnsafe, { schema: articleSchema }],
   [rehypeSanitize, articleSchema],
+  rehypeHeadingLevels,
   rehypeHeadingIds,
   rehypeFootnotesI18n,
-  rehypeBidi,
+  // Before the direction fixes, so the text after a link is still one text
+  // node when the domain note looks for the rest of the word.
   rehypeExternalLinks,
+  rehypeBidi,
 ];
 
 /** The processor options Astro gets (astro.config.mjs); articles use markdownOptionsFor(). */

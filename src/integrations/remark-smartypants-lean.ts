@@ -1,6 +1,7 @@
 /**
  * SmartyPants typography (“curly quotes”, em dashes, ellipses) with the same
- * output as Astro's default `remark-smartypants`, at a fraction of the cost.
+ * output as Astro's default `remark-smartypants` (except that a link showing
+ * its own address keeps it as written), at a fraction of the cost.
  * That plugin runs retext's full natural-language parser over the whole text
  * of the article, then once more over every single text node; nearly all of
  * that work finds nothing to change. Here the first pass runs only when there
@@ -12,11 +13,12 @@
  * links and emphasis, a synthetic space at each block start) follows
  * remark-smartypants 3.
  */
-import type { Root } from 'mdast';
+import type { Link, Root } from 'mdast';
 import { retext } from 'retext';
 import smartypants from 'retext-smartypants';
 import type { Node, Parent } from 'unist';
 import { visit } from 'unist-util-visit';
+import { isAddressLink } from './remark-autolinks.ts';
 
 /** Parents whose text starts afresh: a quote at their start always opens. */
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -35,9 +37,13 @@ export default function remarkSmartypantsLean() {
   return (tree: Root) => {
     const nodes: Node[] = [];
     let text = '';
+    // The text of a link that shows its own address ("https://x.org/a--b")
+    // is an address, not prose: like code, it is left exactly as written.
+    const addresses = new Set<Node>();
     visit(tree, (node: Node, _index: number | undefined, parent: Parent | undefined) => {
+      if (node.type === 'link' && isAddressLink(node as Link)) addresses.add((node as Link).children[0]!);
       if (!parent || !VISITED.has(node.type) || !(isLiteral(node) || BLOCKS.has(node.type))) return;
-      if (isLiteral(node)) text += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
+      if (isLiteral(node)) text += node.type === 'text' && !addresses.has(node) ? node.value : 'A'.repeat(node.value.length);
       else text += ' ';
       nodes.push(node);
     });
@@ -49,7 +55,7 @@ export default function remarkSmartypantsLean() {
         continue;
       }
       const end = at + node.value.length;
-      if (node.type === 'text') {
+      if (node.type === 'text' && !addresses.has(node)) {
         const value = text.slice(at, end);
         node.value = SECOND_PASS.test(value) ? rest.processSync(value).toString() : value;
       }

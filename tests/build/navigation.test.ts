@@ -17,6 +17,7 @@ import { distDir } from '../helpers/paths.ts';
 import { builtIn, pageIn, pagesIn } from '../helpers/dist.ts';
 import { published, section } from '../helpers/content.ts';
 import { langs } from '../../src/i18n/locales.ts';
+import { MIN_SECTIONS } from '../../src/utils/toc.ts';
 
 /** The article links of a paginated list, following "next" to the end. */
 function listing(first: string): string[] {
@@ -87,9 +88,13 @@ describe('article navigation', () => {
     expect(crumbs.at(-1)!.getAttribute('aria-current')).toBe('page');
     expect(crumbs.at(-1)!.textContent).toBe(article.data.title);
 
-    const sections = [...doc.querySelectorAll('.prose h2')].filter((h) => h.id !== 'footnote-label');
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    // The body's top-level sections: its headings at the shallowest level.
+    const headings = [...doc.querySelectorAll('.prose :is(h2, h3, h4, h5, h6)')].filter((h) => h.id !== 'footnote-label');
+    const top = Math.min(...headings.map((h) => Number(h.tagName[1])));
+    const sections = headings.filter((h) => Number(h.tagName[1]) === top);
     const toc = [...doc.querySelectorAll('nav.toc a')];
-    if (sections.length >= 3) {
+    if (sections.length >= MIN_SECTIONS) {
       expect(toc.map((a) => a.getAttribute('href'))).toEqual(sections.map((h) => `#${h.id}`));
       expect(toc.map((a) => a.textContent)).toEqual(sections.map((h) => h.textContent));
     } else {

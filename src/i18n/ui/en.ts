@@ -23,6 +23,8 @@ export const en = {
   'article.tags': 'Tags',
   'article.readingTime': '{n} min read',
   'article.toc': 'Contents',
+  /** The id of a heading that has no letter or digit to make one from ("؟", "…"). */
+  'article.sectionId': 'section',
   'article.footnotes': 'Footnotes',
   'article.footnoteBack': 'Back to reference {n}',
   'pagination.label': 'Pages',

@@ -22,6 +22,7 @@ export const fa: UIDictionary = {
   'article.tags': 'برچسب‌ها',
   'article.readingTime': '{n} دقیقه',
   'article.toc': 'فهرست مطالب',
+  'article.sectionId': 'بخش',
   'article.footnotes': 'پانویس‌ها',
   'article.footnoteBack': 'بازگشت به ارجاع {n}',
   'pagination.label': 'صفحه‌ها',
