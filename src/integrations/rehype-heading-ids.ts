@@ -1,14 +1,16 @@
 /**
- * Heading ids: GitHub-style (github-slugger, the slugger rehype-slug uses),
- * with three differences that keep every contents link usable.
+ * Heading ids from rehype-slug (GitHub-style, via github-slugger), with four
+ * fixes that keep every contents link usable.
  *
  * - The Dari zero-width non-joiner (ZWNJ, U+200C) is kept. github-slugger
  *   deletes it, which joins the letters on either side: the id for
- *   "پرسش‌های" would read "پرسشهای", a different-looking word. So each
- *   ZWNJ-separated part is slugged on its own and the parts are joined with
- *   the ZWNJ again. Nothing is swapped in the heading itself, so no character
- *   of the text can be mistaken for a ZWNJ (the stand-in letter once used for
- *   that turned a real ʰ into an invisible ZWNJ).
+ *   "پرسش‌های" would read "پرسشهای", a different-looking word. rehype-slug
+ *   therefore slugs a copy of each heading's text in which every ZWNJ is a
+ *   stand-in letter that github-slugger keeps and that occurs in none of the
+ *   page's headings (chosen per page), and the stand-in becomes a ZWNJ again
+ *   in the id. Because the stand-in is absent from the text, no character an
+ *   editor typed can come back as a ZWNJ (a fixed stand-in once turned a real
+ *   ʰ into an invisible ZWNJ), and the heading itself is never touched.
  * - A heading with no letter or digit ("؟", "…", "—") would get an empty id
  *   and a contents link to `#`; it gets the section's word for "section"
  *   (`article.sectionId`), numbered like any repeated id.
@@ -25,7 +27,7 @@
  * heading text as written instead (see `keepHeadingText`).
  */
 import type { Element, Root } from 'hast';
-import { slug } from 'github-slugger';
+import rehypeSlug from 'rehype-slug';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { defaultLang } from '../i18n/locales.ts';
@@ -65,48 +67,56 @@ export function headingText(heading: Element): string {
 }
 
 /**
- * The GitHub slug of a heading's text, keeping each ZWNJ: lower case, spaces
- * to hyphens, punctuation and symbols removed (github-slugger's rules). May
- * be empty or without letters; `HeadingSlugger` deals with that.
- * @example headingSlug('پرسش‌های پایین‌دست') // 'پرسش‌های-پایین‌دست' (ZWNJs kept)
- * @example headingSlug('The tʰ sound') // 'the-tʰ-sound'
+ * Caseless letters that github-slugger keeps as they are; the first one that
+ * occurs in none of a page's headings stands in for the ZWNJ there.
  */
-export function headingSlug(text: string): string {
-  // github-slugger works character by character, so slugging the parts and
-  // joining them equals slugging the whole with the ZWNJ exempted.
-  return text.split(ZWNJ).map((part) => slug(part)).join(ZWNJ);
-}
+const STAND_INS = [...'ʰʱʲʳʴʵʶʷʸˠˡˢˣˤꜰꞈᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂ'];
+
+const slugWithRehypeSlug = rehypeSlug();
 
 /**
- * Unique, non-empty heading ids for one page, numbered the way
- * github-slugger numbers repeats (`why`, `why-1`, `why-2`).
- * @example const s = new HeadingSlugger('section', ['main']); [s.slug('Main'), s.slug('؟'), s.slug('…')] // ['main-1', 'section', 'section-1']
+ * Unique, non-empty ids for the headings of one page, in order: rehype-slug's
+ * GitHub slugs (repeats numbered `why`, `why-1`, …) with each ZWNJ kept; a
+ * heading without a letter or digit gets `fallback` (`section`, `section-1`, …);
+ * an id in `reserved` is never handed out (the next free `-N` is used).
+ * @param texts each heading's own words (see `headingText`)
+ * @param fallback the id base for a heading whose slug has no letter or digit
+ * @param reserved ids the page already uses
+ * @example headingIds(['Why', 'Why', 'Main', '؟'], 'section', ['main']) // ['why', 'why-1', 'main-1', 'section']
+ * @example headingIds(['پرسش‌های پایین‌دست', 'The tʰ sound'], 'بخش') // ['پرسش‌های-پایین‌دست', 'the-tʰ-sound']
  */
-export class HeadingSlugger {
-  readonly #taken = new Map<string, number>();
-  readonly #fallback: string;
-  /**
-   * @param fallback the id base for a heading whose slug has no letter or digit
-   * @param reserved ids already used on the page; never handed out
-   */
-  constructor(fallback: string, reserved: Iterable<string> = []) {
-    this.#fallback = fallback;
-    for (const id of reserved) this.#taken.set(id, 0);
-  }
-
-  /** The next unique id for a heading with this text. */
-  slug(text: string): string {
-    let base = headingSlug(text);
-    if (!USABLE.test(base)) base = this.#fallback;
+export function headingIds(texts: readonly string[], fallback: string, reserved: Iterable<string> = []): string[] {
+  const all = texts.join('');
+  const standIn = STAND_INS.find((c) => !all.includes(c));
+  // A page whose headings use every stand-in (none does) keeps rehype-slug's plain ids.
+  const shadow: Root = {
+    type: 'root',
+    children: texts.map((text): Element => ({
+      type: 'element',
+      tagName: 'h2',
+      properties: {},
+      children: [{ type: 'text', value: standIn ? text.replaceAll(ZWNJ, standIn) : text }],
+    })),
+  };
+  slugWithRehypeSlug(shadow);
+  const slugs = (shadow.children as Element[]).map((h) => {
+    const id = String(h.properties.id ?? '');
+    return standIn ? id.replaceAll(standIn, ZWNJ) : id;
+  });
+  // rehype-slug's ids are unique among themselves; only those that are
+  // unusable or clash with the page move, to the next id nobody has.
+  // rehype-slug numbers repeated empty slugs "-1", "-2": no word in those either.
+  const usable = (id: string) => USABLE.test(id.replace(/^-\d+$/, ''));
+  const taken = new Set([...reserved, ...slugs.filter(usable)]);
+  const reservedSet = new Set(reserved);
+  const next = (base: string) => {
+    let n = 0;
     let id = base;
-    while (this.#taken.has(id)) {
-      const n = this.#taken.get(base)! + 1;
-      this.#taken.set(base, n);
-      id = `${base}-${n}`;
-    }
-    this.#taken.set(id, 0);
+    while (taken.has(id)) id = `${base}-${++n}`;
+    taken.add(id);
     return id;
-  }
+  };
+  return slugs.map((id) => (!usable(id) ? next(fallback) : reservedSet.has(id) ? next(id) : id));
 }
 
 export default function rehypeHeadingIds() {
@@ -117,10 +127,12 @@ export default function rehypeHeadingIds() {
     visit(tree, 'element', (node: Element) => {
       if (typeof node.properties.id === 'string') existing.push(node.properties.id);
     });
-    const slugger = new HeadingSlugger(fallback, [...PAGE_IDS, ...existing]);
+    const headings: Element[] = [];
     visit(tree, 'element', (node: Element) => {
-      if (HEADING.test(node.tagName) && typeof node.properties.id !== 'string') node.properties.id = slugger.slug(headingText(node));
+      if (HEADING.test(node.tagName) && typeof node.properties.id !== 'string') headings.push(node);
     });
+    const ids = headingIds(headings.map(headingText), fallback, [...PAGE_IDS, ...existing]);
+    headings.forEach((node, i) => (node.properties.id = ids[i]));
     keepHeadingText(file, tree);
   };
 }
