@@ -12,6 +12,11 @@
  * add what we trust: heading ids (keeping the Dari ZWNJ, which rehype-slug
  * drops), footnote labels in the article's language, direction fixes
  * (Latin runs isolated in Dari, code left-to-right) and external-link markup.
+ *
+ * Plugins that find something an editor must know report it on the VFile
+ * (`file.message`, `fatal` for an error); `npm run check` and every build
+ * print those messages with the file and the line (see
+ * `src/validation/bodies.ts`).
  */
 import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -21,14 +26,17 @@ import rehypeBidi from './rehype-bidi.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
-import rehypeReportUnsafe from './rehype-report-unsafe.ts';
+import rehypeReportUnsafe, { rehypeReportUnclosedComments } from './rehype-report-unsafe.ts';
 import remarkReadingTime from './remark-reading-time.ts';
+import remarkReportLeftovers from './remark-report-leftovers.ts';
 import remarkSmartypantsLean from './remark-smartypants-lean.ts';
 import { articleSchema } from './sanitize-schema.ts';
 
-export const remarkPlugins: RemarkPlugins = [remarkGfm];
+export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkReportLeftovers];
 
 export const rehypePlugins: RehypePlugins = [
+  // Before the parser drops them: HTML comments that never close.
+  rehypeReportUnclosedComments,
   rehypeRaw,
   [rehypeReportUnsafe, { schema: articleSchema }],
   [rehypeSanitize, articleSchema],
