@@ -79,7 +79,7 @@ export default function rehypeReportUnsafe({ schema }: ReportUnsafeOptions) {
     };
     const swallows = (node: Element, reason: (range: string) => string) => {
       const start = node.position?.start.line ?? 0;
-      const range = span(start, node.position?.end.line ?? source.lastLine, source.lastLine);
+      const range = span(start, lastLineIn(node) ?? source.lastLine, source.lastLine);
       const message = file.message(reason(range), { place: node.position, ruleId: 'unclosed-raw-html', source: SOURCE });
       message.fatal = true;
     };
@@ -161,6 +161,17 @@ export function rehypeReportUnclosedComments() {
     };
     visit(tree);
   };
+}
+
+/** The last line an element's content reaches (a `<template>` keeps its content aside, in `content`). */
+function lastLineIn(node: Nodes): number | undefined {
+  let last = node.position?.end.line;
+  const children = [...('children' in node ? node.children : []), ...((node as { content?: Root }).content?.children ?? [])];
+  for (const child of children) {
+    const line = lastLineIn(child as Nodes);
+    if (line !== undefined && (last === undefined || line > last)) last = line;
+  }
+  return last;
 }
 
 /** Attributes the schema drops from this element, as `name="value"`. */
