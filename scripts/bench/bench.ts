@@ -129,15 +129,20 @@ console.log(`Corpus: ${n} articles (${published.length} published), ${(dirBytes(
 
 // The content check alone (`npm run check`; every build also runs it first):
 // cold, it renders every body into the cache; warm, it reads what they reported.
-const timeCheck = () => {
-  const start = performance.now();
-  execFileSync(process.execPath, ['scripts/check.ts', 'content'], { cwd: site, stdio: 'ignore' });
-  return (performance.now() - start) / 1000;
+// Wall time moves with the machine's load; CPU seconds (all threads) are the steadier figure.
+const timeCheck = async (label: string) => {
+  const m = await measure(process.execPath, ['scripts/check.ts', 'content'], site, join(logDir, `check-${label}.log`));
+  if (m.exitCode !== 0) throw new Error(`npm run check (${label}) exited with ${m.exitCode}; log in ${logDir}`);
+  return { wallS: m.wallMs / 1000, cpuS: m.cpuS };
 };
 clearCaches(site);
-const contentCheckColdS = timeCheck();
-const contentCheckS = timeCheck();
-console.log(`Content check: ${n} articles in ${contentCheckColdS.toFixed(2)} s cold, ${contentCheckS.toFixed(2)} s warm`);
+const checkCold = await timeCheck('cold');
+const checkWarm = await timeCheck('warm');
+const contentCheckColdS = checkCold.wallS;
+const contentCheckS = checkWarm.wallS;
+console.log(
+  `Content check: ${n} articles: cold ${checkCold.wallS.toFixed(2)} s (${checkCold.cpuS.toFixed(1)} CPU s), warm ${checkWarm.wallS.toFixed(2)} s (${checkWarm.cpuS.toFixed(1)} CPU s), load ${os.loadavg()[0]!.toFixed(1)}`,
+);
 
 const added = corpusArticle(n, n, seed);
 const edited = corpus[editedIndex(n)]!;
@@ -214,6 +219,7 @@ const result: BenchResult = {
   output: { htmlPages: pages, distMiB: distBytes / 1048576, dataStoreMiB: storeBytes / 1048576 },
   contentCheckS,
   contentCheckColdS,
+  contentCheckCpuS: { cold: checkCold.cpuS, warm: checkWarm.cpuS },
   phases: phaseResults,
 };
 

@@ -26,6 +26,8 @@ export interface BenchResult {
   readonly contentCheckS?: number;
   /** The same with no cache: the check renders every body (absent in older results). */
   readonly contentCheckColdS?: number;
+  /** CPU seconds of both checks (absent in older results). */
+  readonly contentCheckCpuS?: { readonly cold: number; readonly warm: number };
   readonly phases: Partial<Record<PhaseName, PhaseResult>>;
 }
 
