@@ -14,7 +14,7 @@
  *   of every build) uses the same digest and workers, and usually renders
  *   first: the loader then finds every body cached.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,7 +96,12 @@ export function articleLoader({ base }: Options): Loader {
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       // Bodies (and reports) of deleted or edited articles are no longer referenced.
       for (const name of readdirSync(bodiesDir)) {
-        if (!digests.has(digestOfCacheFile(name))) rmSync(join(bodiesDir, name), { force: true });
+        const file = join(bodiesDir, name);
+        // A `.tmp` is a write in progress (perhaps a check's, in another process), unless it is old: then a killed one's.
+        const prune = name.endsWith('.tmp')
+          ? Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 600_000
+          : !digests.has(digestOfCacheFile(name));
+        if (prune) rmSync(file, { force: true });
       }
       logger.info(`${seen.size} articles`);
 

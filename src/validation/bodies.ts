@@ -83,7 +83,7 @@ export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, p
     const push = (severity: Problem['severity'], message: string, line?: number) =>
       problems.push({ file: input.display, field: 'body', severity, message, ...(line ? { line } : {}) });
     if (report instanceof Error) {
-      push('error', `could not be rendered: ${report.message.split('\n')[0]}`);
+      push('error', `could not be rendered (${report.message.split('\n')[0]}); the build would stop here too: tell a developer, with this file`);
       continue;
     }
     for (const m of report.messages) push(m.fatal ? 'error' : 'warning', m.reason, m.line);

@@ -11,8 +11,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { langs, type Lang } from '../i18n/locales.ts';
 import { archiveParts } from '../utils/dates.ts';
-import { paginateList } from '../utils/paginate.ts';
-import { archivePath, articlePath, authorPath, SEARCH_INDEX_DIR, searchPath, sectionPath, tagPath } from '../utils/urls.ts';
+import { pageCount } from '../utils/paginate.ts';
+import { archivePath, articlePath, authorPath, paged, SEARCH_INDEX_DIR, searchPath, sectionPath, tagPath } from '../utils/urls.ts';
 
 /** What the check knows of one article. */
 export interface SiteArticle {
@@ -74,7 +74,7 @@ export class SitePaths {
       count(archivePath(a.lang, year, month));
     }
     for (const [base, n] of lists) {
-      for (const page of paginateList(Array.from({ length: n }))) add(page.current === 1 ? base : `${base}page/${page.current}/`);
+      for (let page = 1; page <= pageCount(n); page++) add(paged(base, page));
     }
   }
 
