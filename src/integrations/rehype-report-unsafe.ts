@@ -106,7 +106,7 @@ export default function rehypeReportUnsafe({ schema }: ReportUnsafeOptions) {
         }
         if (strip.has(tag)) {
           if (!VOID.has(tag) && !closed(node)) {
-            swallows(node, (range) => `<${tag}> is never closed, so everything after it (${range}) would be removed with it; add </${tag}> where it should end, or delete the <${tag}> tag`);
+            swallows(node, (range) => `<${tag}> is never closed, so everything after it (${range}) would be removed with it; add </${tag}> where it should end, or delete the <${tag}> tag (to show it as text, write it in backticks: \`<${tag}>\`)`);
           } else {
             warn(node, `removed <${tag}> and its content${lines(node.position)}`, 'removed-element');
           }
