@@ -14,10 +14,11 @@
  * every page the site will have (`site-paths.ts`).
  */
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RenderPool } from '../loaders/render-pool.ts';
-import { BODIES_DIR, bodyDigest, pipelineFingerprint, readBodyReport, type BodyReport } from '../loaders/rendered-body.ts';
+import { BODIES_DIR, bodyDigest, pipelineFingerprint, readBodyReport, type BodyReport, type RenderJob } from '../loaders/rendered-body.ts';
 import type { Problem } from './check.ts';
 import type { SitePaths } from './site-paths.ts';
 
@@ -52,29 +53,30 @@ export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, p
   mkdirSync(bodiesDir, { recursive: true });
   const fingerprint = pipelineFingerprint(projectRoot, join(projectRoot, 'src'));
   const reports = new Map<string, BodyReport | Promise<BodyReport | Error>>();
-  let pool: RenderPool | undefined;
-  let seq = 0;
+  const jobs: RenderJob[] = [];
 
   const outFiles = inputs.map((input) => join(bodiesDir, `${bodyDigest(fingerprint, input.lang, input.source)}.json`));
   inputs.forEach((input, i) => {
     const outFile = outFiles[i]!;
     if (reports.has(outFile)) return;
     const cached = readBodyReport(outFile);
-    if (cached) {
-      reports.set(outFile, cached);
-      return;
-    }
-    pool ??= new RenderPool(pathToFileURL(join(projectRoot, 'src/loaders/markdown-worker.ts')));
-    const job = { seq: ++seq, lang: input.lang, contents: input.source, filePath: input.abs, outFile };
-    reports.set(outFile, pool.run(job).then(
-      () => readBodyReport(outFile) ?? new Error('the renderer wrote no report'),
-      (error: Error) => error,
-    ));
+    if (cached) reports.set(outFile, cached);
+    else jobs.push({ seq: jobs.length, lang: input.lang, contents: input.source, filePath: input.abs, outFile });
   });
-  try {
-    await Promise.all(reports.values());
-  } finally {
-    await pool?.close();
+  if (jobs.length > 0) {
+    // No more workers than bodies: one edited article (a save in `npm run dev`) starts one.
+    const pool = new RenderPool(pathToFileURL(join(projectRoot, 'src/loaders/markdown-worker.ts')), Math.min(availableParallelism(), jobs.length));
+    for (const job of jobs) {
+      reports.set(job.outFile, pool.run(job).then(
+        () => readBodyReport(job.outFile) ?? new Error('the renderer wrote no report'),
+        (error: Error) => error,
+      ));
+    }
+    try {
+      await Promise.all(reports.values());
+    } finally {
+      await pool.close();
+    }
   }
 
   const problems: Problem[] = [];
