@@ -45,9 +45,10 @@ export function articleLoader({ base }: Options): Loader {
         if (!file.endsWith('.md')) return undefined;
         const rel = relative(baseDir, file).split(sep).join('/');
         const id = rel.replace(/\.md$/, '');
-        const contents = await readFile(file, 'utf8');
+        const bytes = await readFile(file);
+        const contents = bytes.toString('utf8');
         const lang = id.split('/')[0]!;
-        const digest = bodyDigest(fingerprint, lang, contents);
+        const digest = bodyDigest(fingerprint, lang, bytes);
         const outFile = join(bodiesDir, `${digest}.json`);
         const rendered = () => existsSync(outFile) && existsSync(reportFile(outFile));
         if (store.get(id)?.digest === digest && rendered()) return digest;

@@ -124,15 +124,17 @@ export function pipelineFingerprint(root: string, srcDir: string): string {
 
 /**
  * The digest of one version of a body: the pipeline's fingerprint, the
- * language folder and the file's text. Not the slug: no plugin reads it
- * (they read only the language folder, see `integrations/article-lang.ts`),
- * so two identical files in one folder share a render. A plugin that starts
- * reading more of the path must add it here. Everything positional in the
- * cache (lines, links) is relative to the file, never to its name.
- * @example bodyDigest('e3b0c44298fc1c14', 'fa', '---\ntitle: …') // 'b1946ac92492d2347c62'
+ * language folder and the file's bytes (hashed as read, with no re-encoding
+ * of the text: a warm check of 10,000 files does little else). Not the slug:
+ * no plugin reads it (they read only the language folder, see
+ * `integrations/article-lang.ts`), so two identical files in one folder share
+ * a render. A plugin that starts reading more of the path must add it here.
+ * Everything positional in the cache (lines, links) is relative to the file,
+ * never to its name.
+ * @example bodyDigest('e3b0c44298fc1c14', 'fa', await readFile(file)) // 'b1946ac92492d2347c62'
  */
-export function bodyDigest(fingerprint: string, lang: string, contents: string): string {
-  return createHash('sha256').update(`${fingerprint}\0${lang}\0`).update(contents).digest('hex').slice(0, 20);
+export function bodyDigest(fingerprint: string, lang: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(`${fingerprint}\0${lang}\0`).update(bytes).digest('hex').slice(0, 20);
 }
 
 /**

@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RenderPool } from '../loaders/render-pool.ts';
-import { BODIES_DIR, bodyDigest, pipelineFingerprint, readBodyReport, type BodyReport, type RenderJob } from '../loaders/rendered-body.ts';
+import { BODIES_DIR, readBodyReport, type BodyReport, type RenderJob } from '../loaders/rendered-body.ts';
 import type { Problem } from './check.ts';
 import type { SitePaths } from './site-paths.ts';
 
@@ -31,6 +31,8 @@ export interface BodyInput {
   readonly lang: string;
   /** The whole file, as read. */
   readonly source: string;
+  /** `bodyDigest()` of the file's bytes. */
+  readonly digest: string;
   /** The article's own path on the site, when its date is valid (to resolve `../x`). */
   readonly url?: string;
 }
@@ -46,16 +48,15 @@ export interface BodyPassOptions {
  * Reports of every body, rendering (in worker threads) the versions never
  * rendered before; then each message and each link that leads nowhere as a
  * problem on the file's `body`, with its line.
- * @example await checkBodies([{ display: 'content/articles/en/x.md', abs, lang: 'en', source }], { projectRoot: '.' })
+ * @example await checkBodies([{ display: 'content/articles/en/x.md', abs, lang: 'en', source, digest }], { projectRoot: '.' })
  */
 export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, paths }: BodyPassOptions): Promise<Problem[]> {
   const bodiesDir = join(projectRoot, BODIES_DIR);
   mkdirSync(bodiesDir, { recursive: true });
-  const fingerprint = pipelineFingerprint(projectRoot, join(projectRoot, 'src'));
   const reports = new Map<string, BodyReport | Promise<BodyReport | Error>>();
   const jobs: RenderJob[] = [];
 
-  const outFiles = inputs.map((input) => join(bodiesDir, `${bodyDigest(fingerprint, input.lang, input.source)}.json`));
+  const outFiles = inputs.map((input) => join(bodiesDir, `${input.digest}.json`));
   inputs.forEach((input, i) => {
     const outFile = outFiles[i]!;
     if (reports.has(outFile)) return;

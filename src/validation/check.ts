@@ -22,6 +22,7 @@ import { langs, isLang, type Lang } from '../i18n/locales.ts';
 import { articleFields } from '../schemas/article.ts';
 import { articlePath } from '../utils/urls.ts';
 import { PLACEHOLDER } from '../editor/new-article.ts';
+import { bodyDigest, pipelineFingerprint } from '../loaders/rendered-body.ts';
 import { checkBodies } from './bodies.ts';
 import { parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { publicPaths, SitePaths, type SiteArticle } from './site-paths.ts';
@@ -347,14 +348,20 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const problems: Problem[] = [];
   const files: ContentFile[] = [];
+  // The body pass finds each body's cached render by the digest of the file's bytes.
+  const fingerprint = bodies ? pipelineFingerprint(projectRoot, path.join(projectRoot, 'src')) : '';
+  const digests = new Map<string, string>();
   // Read in batches: thousands of files at once would exhaust file handles.
   for (let i = 0; i < entries.length; i += 256) {
     await Promise.all(
       entries.slice(i, i + 256).map(async (abs) => {
         const rel = path.relative(root, abs).split(path.sep).join('/');
         try {
-          const source = decoder.decode(await readFile(abs));
+          const bytes = await readFile(abs);
+          const source = decoder.decode(bytes);
           files.push({ rel, display: display(abs), source });
+          const [top, lang, name] = rel.split('/');
+          if (bodies && top === 'articles' && lang && name?.endsWith('.md')) digests.set(rel, bodyDigest(fingerprint, lang, bytes));
         } catch (error) {
           const message = error instanceof TypeError ? 'is not UTF-8 text; save it as UTF-8' : `cannot be read: ${(error as Error).message}`;
           problems.push({ file: display(abs), field: 'file', message });
@@ -366,8 +373,9 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   const checked = checkAll(files, contentDisplay);
   problems.push(...checked.problems);
   if (bodies) {
+    const urls = new Map(checked.parsed.map((p) => [p, p.data ? articlePath(p.lang, p.slug, p.data.date) : undefined]));
     const articles: SiteArticle[] = checked.parsed.flatMap((p) =>
-      p.data ? [{ lang: p.lang, slug: p.slug, date: p.data.date, draft: p.data.draft, tags: p.data.tags, authors: p.data.authors, display: p.file.display }] : [],
+      p.data ? [{ lang: p.lang, slug: p.slug, url: urls.get(p)!, date: p.data.date, draft: p.data.draft, tags: p.data.tags, authors: p.data.authors, display: p.file.display }] : [],
     );
     const paths = new SitePaths(articles, publicPaths(path.join(projectRoot, 'public')));
     const inputs = checked.parsed.map((p) => ({
@@ -375,7 +383,8 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
       abs: path.resolve(root, p.file.rel),
       lang: p.lang,
       source: p.file.source,
-      ...(p.data ? { url: articlePath(p.lang, p.slug, p.data.date) } : {}),
+      digest: digests.get(p.file.rel)!,
+      ...(urls.get(p) ? { url: urls.get(p)! } : {}),
     }));
     problems.push(...(await checkBodies(inputs, { projectRoot, paths })));
   }

@@ -12,12 +12,14 @@ import path from 'node:path';
 import { langs, type Lang } from '../i18n/locales.ts';
 import { archiveParts } from '../utils/dates.ts';
 import { pageCount } from '../utils/paginate.ts';
-import { archivePath, articlePath, authorPath, paged, SEARCH_INDEX_DIR, searchPath, sectionPath, tagPath } from '../utils/urls.ts';
+import { archivePath, authorPath, paged, SEARCH_INDEX_DIR, searchPath, sectionPath, tagPath } from '../utils/urls.ts';
 
 /** What the check knows of one article. */
 export interface SiteArticle {
   readonly lang: Lang;
   readonly slug: string;
+  /** Its page: `articlePath(lang, slug, date)`. */
+  readonly url: string;
   readonly date: Date;
   readonly draft: boolean;
   readonly tags: readonly string[];
@@ -44,6 +46,8 @@ export class SitePaths {
   readonly #drafts = new Map<string, string>();
   /** Article paths by slug, to suggest the new address of an old link. */
   readonly #bySlug = new Map<string, string>();
+  readonly #published: SiteArticle[] = [];
+  #listsAdded = false;
 
   /**
    * @param articles every article the check read (drafts included)
@@ -51,22 +55,32 @@ export class SitePaths {
    * @example new SitePaths([], ['/logo.png']).resolve('/logo.png', undefined).kind // 'page'
    */
   constructor(articles: readonly SiteArticle[], publicFiles: readonly string[] = []) {
-    const add = (p: string) => this.#pages.add(p);
-    for (const p of [...FIXED, ...publicFiles]) add(p);
-    const lists = new Map<string, number>();
-    const count = (base: string) => lists.set(base, (lists.get(base) ?? 0) + 1);
+    for (const p of [...FIXED, ...publicFiles]) this.#pages.add(p);
     for (const lang of langs) {
-      lists.set(sectionPath(lang), 0);
-      for (const p of [tagPath(lang), archivePath(lang), searchPath(lang), `/${lang}/rss.xml`]) add(p);
+      for (const p of [sectionPath(lang), tagPath(lang), archivePath(lang), searchPath(lang), `/${lang}/rss.xml`]) this.#pages.add(p);
     }
     for (const a of articles) {
-      const url = articlePath(a.lang, a.slug, a.date);
       if (a.draft) {
-        this.#drafts.set(url, a.display);
+        this.#drafts.set(a.url, a.display);
         continue;
       }
-      add(url);
-      this.#bySlug.set(a.slug, url);
+      this.#pages.add(a.url);
+      this.#bySlug.set(a.slug, a.url);
+      this.#published.push(a);
+    }
+  }
+
+  /**
+   * Section, tag, author and archive-month pages, with their `page/N/`
+   * pages. Worked out on the first link that is not an article's, so a
+   * check whose links all lead to articles never slugs a tag.
+   */
+  #addLists(): void {
+    if (this.#listsAdded) return;
+    this.#listsAdded = true;
+    const lists = new Map<string, number>();
+    const count = (base: string) => lists.set(base, (lists.get(base) ?? 0) + 1);
+    for (const a of this.#published) {
       count(sectionPath(a.lang));
       for (const tag of new Set(a.tags)) count(tagPath(a.lang, tag));
       for (const author of new Set(a.authors)) count(authorPath(a.lang, author));
@@ -74,7 +88,7 @@ export class SitePaths {
       count(archivePath(a.lang, year, month));
     }
     for (const [base, n] of lists) {
-      for (let page = 1; page <= pageCount(n); page++) add(paged(base, page));
+      for (let page = 1; page <= pageCount(n); page++) this.#pages.add(paged(base, page));
     }
   }
 
@@ -100,7 +114,10 @@ export class SitePaths {
     if (!rootRelative && /\.[a-z0-9]{1,5}$/i.test(last) && !PAGE_ENDING.test(last)) return { kind: 'skip' };
     if (pathname.startsWith(`/${SEARCH_INDEX_DIR}/`)) return { kind: 'page' };
     const candidates = [pathname, pathname.endsWith('/') ? pathname : `${pathname}/`, pathname.replace(/index\.html?$/i, '')];
-    if (candidates.some((p) => this.#pages.has(p)) || /^\/sitemap-\d+\.xml$/.test(pathname)) return { kind: 'page' };
+    if (/^\/sitemap-\d+\.xml$/.test(pathname)) return { kind: 'page' };
+    if (candidates.some((p) => this.#pages.has(p))) return { kind: 'page' };
+    this.#addLists();
+    if (candidates.some((p) => this.#pages.has(p))) return { kind: 'page' };
     for (const p of candidates) {
       const draft = this.#drafts.get(p);
       if (draft) return { kind: 'draft', file: draft };

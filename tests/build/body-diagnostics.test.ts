@@ -36,7 +36,7 @@ beforeAll(() => {
   root = copySite();
   cold = rebuild(root, files);
   // The copy has the same src/ and lockfile as the project, so the same fingerprint.
-  const body = bodyFile(bodyDigest(pipelineFingerprint(projectRoot, join(projectRoot, 'src')), 'en', files['articles/en/raw-html-note.md']), root);
+  const body = bodyFile(bodyDigest(pipelineFingerprint(projectRoot, join(projectRoot, 'src')), 'en', Buffer.from(files['articles/en/raw-html-note.md'])), root);
   const before = statSync(body).mtimeMs;
   warm = rebuild(root, {});
   bodyStamp = { before, after: statSync(body).mtimeMs };

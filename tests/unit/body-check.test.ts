@@ -51,7 +51,7 @@ describe('sanitizer warnings (case sanitizer-warnings-every-time)', () => {
       '/articles/en/raw-html-note.md: body: line 15: warning: removed <form> and its content',
       '/articles/en/raw-html-note.md: body: line 17: warning: removed onclick="alert(1)" from <span>',
     ];
-    const digest = bodyDigest(pipelineFingerprint(projectRoot, join(projectRoot, 'src')), 'en', readFileSync(file, 'utf8'));
+    const digest = bodyDigest(pipelineFingerprint(projectRoot, join(projectRoot, 'src')), 'en', readFileSync(file));
     const body = bodyFile(digest, projectRoot);
     for (const run of ['cold', 'warm']) {
       const { status, stderr, stdout } = check(root);
@@ -69,7 +69,7 @@ describe('sanitizer warnings (case sanitizer-warnings-every-time)', () => {
     const file = join(root, 'articles/en/raw-html-note.md');
     appendNonce(file);
     const first = await checkContent(root);
-    const digest = bodyDigest(pipelineFingerprint(projectRoot, join(projectRoot, 'src')), 'en', readFileSync(file, 'utf8'));
+    const digest = bodyDigest(pipelineFingerprint(projectRoot, join(projectRoot, 'src')), 'en', readFileSync(file));
     const stamp = statSync(bodyFile(digest, projectRoot)).mtimeMs;
     const second = await checkContent(root);
     expect(second).toEqual(first);
