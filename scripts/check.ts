@@ -1,20 +1,25 @@
 /**
  * `npm run check [-- CONTENT_DIR]`: validates every content file without a
- * build. Prints one line per problem and exits 1 if there are any.
+ * build, bodies included. Prints one line per problem (errors and warnings),
+ * then a summary; exits 1 if there is any error. Warnings alone exit 0.
  */
 import { performance } from 'node:perf_hooks';
-import { checkContent, formatProblem } from '../src/validation/check.ts';
+import { checkContent, formatProblem, summarize } from '../src/validation/check.ts';
 
 const root = process.argv[2] ?? 'content';
 const started = performance.now();
 const problems = await checkContent(root);
 const took = `${Math.round(performance.now() - started)} ms`;
+const { errors, warnings, errorFiles, warningFiles } = summarize(problems);
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
-if (problems.length > 0) {
-  for (const problem of problems) console.error(formatProblem(problem));
-  const files = new Set(problems.map((p) => p.file)).size;
-  console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${took}).`);
+for (const problem of problems) console.error(formatProblem(problem));
+if (errors > 0) {
+  const also = warnings > 0 ? ` and ${count(warnings, 'warning')}` : '';
+  console.error(`\n${count(errors, 'problem')} in ${count(errorFiles, 'file')}${also} (${took}).`);
   process.exitCode = 1;
+} else if (warnings > 0) {
+  console.log(`\n${root}: all files pass, with ${count(warnings, 'warning')} in ${count(warningFiles, 'file')} (${took}).`);
 } else {
   console.log(`${root}: all files pass (${took}).`);
 }

@@ -22,8 +22,12 @@ export interface BenchResult {
   readonly versions: Record<string, string>;
   readonly git: { commit: string; branch: string; dirty: boolean };
   readonly output: { htmlPages: number; distMiB: number; dataStoreMiB: number };
-  /** `npm run check` over the corpus, once (absent in older results). */
+  /** `npm run check` over the corpus with its bodies already rendered (absent in older results). */
   readonly contentCheckS?: number;
+  /** The same with no cache: the check renders every body (absent in older results). */
+  readonly contentCheckColdS?: number;
+  /** CPU seconds of both checks (absent in older results). */
+  readonly contentCheckCpuS?: { readonly cold: number; readonly warm: number };
   readonly phases: Partial<Record<PhaseName, PhaseResult>>;
 }
 

@@ -17,6 +17,11 @@
  * On the Markdown side, remark-gfm's syntax is extended (after it) so that
  * bold and italic close before a ZWNJ or a Dari suffix (remark-emphasis.ts),
  * and bare addresses end before Dari punctuation (remark-autolinks.ts).
+ *
+ * Plugins that find something an editor must know report it on the VFile
+ * (`file.message`, `fatal` for an error); `npm run check` and every build
+ * print those messages with the file and the line (see
+ * `src/validation/bodies.ts`).
  */
 import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -27,17 +32,20 @@ import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
-import rehypeReportUnsafe from './rehype-report-unsafe.ts';
+import rehypeReportUnsafe, { rehypeReportUnclosedComments } from './rehype-report-unsafe.ts';
 import remarkAutolinks from './remark-autolinks.ts';
 import remarkEmphasis from './remark-emphasis.ts';
 import remarkReadingTime from './remark-reading-time.ts';
+import remarkReportLeftovers from './remark-report-leftovers.ts';
 import remarkSmartypantsLean from './remark-smartypants-lean.ts';
 import { articleSchema } from './sanitize-schema.ts';
 
-// remark-emphasis extends the parser after remark-gfm, so it must follow it.
-export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkEmphasis, remarkAutolinks];
+// remark-emphasis and remark-autolinks extend the parser after remark-gfm, so they must follow it.
+export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkEmphasis, remarkAutolinks, remarkReportLeftovers];
 
 export const rehypePlugins: RehypePlugins = [
+  // Before the parser drops them: HTML comments that never close.
+  rehypeReportUnclosedComments,
   rehypeRaw,
   [rehypeReportUnsafe, { schema: articleSchema }],
   [rehypeSanitize, articleSchema],

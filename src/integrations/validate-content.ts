@@ -1,15 +1,18 @@
 /**
  * Runs the content checker (`src/validation/check.ts`, also `npm run check`)
- * inside Astro:
- * - `astro build` stops before rendering anything if a file breaks a rule,
- *   after listing every problem;
+ * inside Astro, bodies included:
+ * - `astro build` prints every warning, and stops before rendering any page
+ *   if a file has an error, after listing every problem. The bodies the check
+ *   renders are the ones the article loader then reads from its cache, so a
+ *   cold build renders each body once and a warm one none, and both print
+ *   every warning;
  * - `astro dev` lists problems in the terminal at start and again whenever a
  *   file under `content/` changes, and keeps serving.
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkContent, formatProblem, type Problem } from '../validation/check.ts';
+import { checkContent, formatProblem, isError, summarize, type Problem } from '../validation/check.ts';
 
 export interface ValidateContentOptions {
   /** The content root, relative to the project root. */
@@ -20,9 +23,11 @@ export default function validateContent({ contentDir = 'content' }: ValidateCont
   let root = '';
   let projectRoot = '';
   let hadProblems = false;
-  const run = () => checkContent(root, projectRoot);
+  const run = () => checkContent(root, projectRoot, { projectRoot });
   const print = (problems: readonly Problem[], logger: AstroIntegrationLogger) => {
-    for (const problem of problems) logger.error(formatProblem(problem));
+    for (const problem of problems) (isError(problem) ? logger.error : logger.warn).call(logger, formatProblem(problem));
+    const { warnings, warningFiles } = summarize(problems);
+    if (warnings > 0) logger.warn(`${warnings} warning(s) in ${warningFiles} file(s), listed above; warnings do not stop the build.`);
   };
 
   return {
@@ -34,15 +39,15 @@ export default function validateContent({ contentDir = 'content' }: ValidateCont
         if (command !== 'build' && command !== 'dev') return;
         const problems = await run();
         print(problems, logger);
-        hadProblems = problems.length > 0;
-        if (problems.length === 0) return;
+        const { errors, errorFiles } = summarize(problems);
+        hadProblems = errors > 0;
+        if (errors === 0) return;
         if (command === 'build') {
-          const files = new Set(problems.map((p) => p.file)).size;
           throw new Error(
-            `Content check failed: ${problems.length} problem(s) in ${files} file(s), listed above. Run \`npm run check\` after fixing them.`,
+            `Content check failed: ${errors} problem(s) in ${errorFiles} file(s), listed above. Run \`npm run check\` after fixing them.`,
           );
         }
-        logger.warn(`${problems.length} content problem(s); the server keeps running and re-checks when you save.`);
+        logger.warn(`${errors} content problem(s); the server keeps running and re-checks when you save.`);
       },
       'astro:server:setup': ({ server, logger }) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -53,9 +58,10 @@ export default function validateContent({ contentDir = 'content' }: ValidateCont
           timer = setTimeout(async () => {
             const problems = await run();
             print(problems, logger);
-            if (problems.length > 0) logger.warn(`${problems.length} content problem(s); fix and save to re-check.`);
+            const { errors } = summarize(problems);
+            if (errors > 0) logger.warn(`${errors} content problem(s); fix and save to re-check.`);
             else if (hadProblems) logger.info('Content check: all files pass again.');
-            hadProblems = problems.length > 0;
+            hadProblems = errors > 0;
           }, 150);
         };
         server.watcher.add(root);

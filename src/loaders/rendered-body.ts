@@ -1,12 +1,26 @@
 /**
- * Where rendered article bodies live. The article loader renders each body
- * once, in worker threads, into `node_modules/.astro/article-bodies/<digest>.json`;
- * the content data store only keeps the frontmatter and that digest. Pages read
- * the one body they show. This keeps the data store (which Astro bundles into
- * the build as a single string) small at any archive size.
+ * Where rendered article bodies live, and what their renderer reported.
+ *
+ * Each body is rendered once per version, in worker threads (see
+ * `render-pool.ts`), by whichever comes first: `npm run check` (also the
+ * check at the start of every build and on every save in `npm run dev`) or
+ * the article loader. Two files are written per version, named by its digest:
+ *
+ * - `node_modules/.astro/article-bodies/<digest>.json`: the HTML, headings
+ *   and reading time, read by the one page that shows the article;
+ * - `<digest>.report.json`: every message the Markdown plugins left on the
+ *   file (sanitizer removals, leftovers from other generators, raw HTML that
+ *   swallows the article…) and the article's links to this site, read by the
+ *   check on every run. It is written last, so it marks a finished render.
+ *
+ * The content data store keeps only frontmatter and the digest. This keeps
+ * it (which Astro bundles into the build as a single string) small at any
+ * archive size, and lets every check and every build, warm or cold, print
+ * every warning without rendering anything twice.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 
 export interface RenderedBody {
@@ -15,14 +29,44 @@ export interface RenderedBody {
   readonly readingMinutes: number;
 }
 
+/**
+ * One message a Markdown plugin left on the file (`file.message(…)`), with
+ * lines counted from the top of the article file, frontmatter included.
+ */
+export interface BodyMessage {
+  /** 1-based line where the reported node starts; absent if the plugin gave no place. */
+  readonly line?: number;
+  readonly column?: number;
+  readonly reason: string;
+  /** The plugin's rule, kebab-case (`removed-element`, `unclosed-raw-html`, …). */
+  readonly ruleId?: string;
+  /** `true` for an error that must stop the check and the build; otherwise a warning. */
+  readonly fatal: boolean;
+}
+
+/** A link (`<a href>`) of the rendered body that may point into this site. */
+export interface BodyLink {
+  /** As written (after Markdown and the sanitizer): `/fa/…`, `../x`, `https://www.afgazad.com/…`. */
+  readonly href: string;
+  readonly line?: number;
+}
+
+/** What the check needs from one render; written next to the body. */
+export interface BodyReport {
+  readonly messages: readonly BodyMessage[];
+  readonly links: readonly BodyLink[];
+}
+
 /** A message to a Markdown worker. */
 export interface RenderJob {
   readonly seq: number;
   /** The language folder ("fa", "en"), which picks the Markdown options. */
   readonly lang: string;
-  readonly body: string;
-  readonly frontmatter: Record<string, unknown>;
+  /** The whole file, frontmatter included: the worker keeps its lines so positions count from the top. */
+  readonly contents: string;
+  /** Absolute path of the Markdown file (plugins read the language folder from it). */
   readonly filePath: string;
+  /** The `.json` body file to write; the report goes next to it (`reportFile`). */
   readonly outFile: string;
 }
 
@@ -34,8 +78,63 @@ export interface RenderReply {
 /** Relative to the project root, where `astro build` and `astro dev` run. */
 export const BODIES_DIR = join('node_modules', '.astro', 'article-bodies');
 
+/** The rendered body of one version of an article. */
 export function bodyFile(digest: string | number, root = process.cwd()): string {
   return join(root, BODIES_DIR, `${digest}.json`);
+}
+
+/**
+ * The report next to a body file.
+ * @example reportFile('/p/node_modules/.astro/article-bodies/ab12.json') // '/p/node_modules/.astro/article-bodies/ab12.report.json'
+ */
+export function reportFile(outFile: string): string {
+  return outFile.replace(/\.json$/, '.report.json');
+}
+
+/**
+ * The digest a file in `bodiesDir` belongs to (bodies, reports and
+ * half-written temporary files alike), so stale versions can be pruned.
+ * @example digestOfCacheFile('ab12.report.json') // 'ab12'
+ */
+export function digestOfCacheFile(name: string): string {
+  return name.slice(0, name.indexOf('.') < 0 ? name.length : name.indexOf('.'));
+}
+
+/**
+ * A fingerprint of everything the Markdown pipeline can depend on: every
+ * script module under src/ (plugins import dictionaries, date and number
+ * formatting, site settings) and the lockfile that pins the packages. A
+ * change to any of them re-renders every body; templates and styles
+ * (.astro, .css) do not affect bodies and do not count.
+ * @param root the project root (holds package-lock.json)
+ * @param srcDir its `src/` folder
+ * @example pipelineFingerprint('/site', '/site/src') // 'e3b0c44298fc1c14'
+ */
+export function pipelineFingerprint(root: string, srcDir: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(srcDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(?:[cm]?[jt]s|json)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of files) hash.update(relative(srcDir, file)).update(readFileSync(file));
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The digest of one version of a body: the pipeline's fingerprint, the
+ * language folder and the file's bytes (hashed as read, with no re-encoding
+ * of the text: a warm check of 10,000 files does little else). Not the slug:
+ * no plugin reads it (they read only the language folder, see
+ * `integrations/article-lang.ts`), so two identical files in one folder share
+ * a render. A plugin that starts reading more of the path must add it here.
+ * Everything positional in the cache (lines, links) is relative to the file,
+ * never to its name.
+ * @example bodyDigest('e3b0c44298fc1c14', 'fa', await readFile(file)) // 'b1946ac92492d2347c62'
+ */
+export function bodyDigest(fingerprint: string, lang: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(`${fingerprint}\0${lang}\0`).update(bytes).digest('hex').slice(0, 20);
 }
 
 /**
@@ -45,4 +144,18 @@ export function bodyFile(digest: string | number, root = process.cwd()): string 
 export function readRenderedBody(digest: string | number | undefined): RenderedBody {
   if (digest === undefined) throw new Error('article entry has no digest: was it loaded by articleLoader()?');
   return JSON.parse(readFileSync(bodyFile(digest), 'utf8')) as RenderedBody;
+}
+
+/**
+ * The report of a finished render, or undefined if this version was never
+ * rendered (or its files were pruned since).
+ * @example readBodyReport('/p/node_modules/.astro/article-bodies/ab12.json')?.messages
+ */
+export function readBodyReport(outFile: string): BodyReport | undefined {
+  try {
+    return JSON.parse(readFileSync(reportFile(outFile), 'utf8')) as BodyReport;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

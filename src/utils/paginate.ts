@@ -15,10 +15,18 @@ export interface Page<T> {
  * @example paginateList([1, 2, 3], 2).map((p) => p.items) // [[1, 2], [3]]
  */
 export function paginateList<T>(list: readonly T[], size: number = site.pageSize): Page<T>[] {
-  const total = Math.max(1, Math.ceil(list.length / size));
+  const total = pageCount(list.length, size);
   return Array.from({ length: total }, (_, i) => ({
     items: list.slice(i * size, (i + 1) * size),
     current: i + 1,
     total,
   }));
+}
+
+/**
+ * How many pages a list of `length` entries takes (at least one, even when empty).
+ * @example pageCount(21, 10) // 3
+ */
+export function pageCount(length: number, size: number = site.pageSize): number {
+  return Math.max(1, Math.ceil(length / size));
 }

@@ -3,23 +3,34 @@
  *
  * It applies the frontmatter schema the content layer uses
  * (`src/schemas/article.ts`) to every file, then the rules that need more
- * than one file: where a file may live, duplicate URLs and translation pairs.
- * Every problem is collected (never just the first) as
- * `path/to/file.md: field: what is wrong`.
+ * than one file: where a file may live, duplicate URLs and translation pairs;
+ * then the body pass (`bodies.ts`): what the Markdown pipeline reports about
+ * each body, and links that lead to no page of the site. Every problem is
+ * collected (never just the first) as `path/to/file.md: field: what is wrong`,
+ * with `line N: ` for a place in the file and `warning: ` for a warning.
+ * Errors stop a build; warnings never do.
  *
  * `checkFiles` is pure (files in, problems out) so tests and the dev server
- * can call it directly; `checkContent` adds the reading of a folder.
+ * can call it directly; `checkContent` adds the reading of a folder and the
+ * body pass.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { langs, isLang, type Lang } from '../i18n/locales.ts';
 import { articleFields, datesInOrder } from '../schemas/article.ts';
 import { articlePath } from '../utils/urls.ts';
 import { groupNames, segmentClashes, segmentProblem } from '../utils/slugs.ts';
 import { PLACEHOLDER } from '../editor/new-article.ts';
+import { bodyDigest, pipelineFingerprint } from '../loaders/rendered-body.ts';
+import { checkBodies } from './bodies.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { publicPaths, SitePaths, type SiteArticle } from './site-paths.ts';
 import { codePoint, slugProblems } from './slugs.ts';
+
+/** An error stops `npm run check` (exit 1) and the build; a warning is printed and nothing more. */
+export type Severity = 'error' | 'warning';
 
 export interface Problem {
   /** The file as the editor would type it, relative to the working folder. */
@@ -27,6 +38,18 @@ export interface Problem {
   /** The frontmatter field (`sources[0].url`), or `file`, `slug`, `body`, `url`, `frontmatter`. */
   readonly field: string;
   readonly message: string;
+  /** Absent means `error`. */
+  readonly severity?: Severity;
+  /** 1-based line in the file (frontmatter included), when the problem has a place. */
+  readonly line?: number;
+}
+
+/**
+ * Whether a problem stops the check and the build.
+ * @example isError({ file: 'a.md', field: 'body', message: '…', severity: 'warning' }) // false
+ */
+export function isError(p: Problem): boolean {
+  return p.severity !== 'warning';
 }
 
 export interface ContentFile {
@@ -51,14 +74,34 @@ export const checkerSchema = z
 const knownFields = Object.keys(checkerSchema.shape);
 const knownSourceFields = ['name', 'url', 'title', 'date'];
 
-/** `path/to/file.md: field: what is wrong` */
+/**
+ * One line of output: `path/to/file.md: field: what is wrong`, with the line
+ * in the file and the word `warning` when there are.
+ * @example formatProblem({ file: 'content/articles/en/x.md', field: 'body', line: 15, severity: 'warning', message: 'removed <form> and its content' })
+ * // 'content/articles/en/x.md: body: line 15: warning: removed <form> and its content'
+ */
 export function formatProblem(p: Problem): string {
-  return `${p.file}: ${p.field}: ${p.message}`;
+  return `${p.file}: ${p.field}: ${p.line ? `line ${p.line}: ` : ''}${isError(p) ? '' : 'warning: '}${p.message}`;
 }
 
-/** Problems sorted by file, so output is stable whatever order the disk gives. */
+/**
+ * Counts for a summary line.
+ * @example summarize([]) // { errors: 0, warnings: 0, errorFiles: 0, warningFiles: 0 }
+ */
+export function summarize(problems: readonly Problem[]): { errors: number; warnings: number; errorFiles: number; warningFiles: number } {
+  const errors = problems.filter(isError);
+  const warnings = problems.filter((p) => !isError(p));
+  return {
+    errors: errors.length,
+    warnings: warnings.length,
+    errorFiles: new Set(errors.map((p) => p.file)).size,
+    warningFiles: new Set(warnings.map((p) => p.file)).size,
+  };
+}
+
+/** Problems sorted by file, then line, so output is stable whatever order the disk gives. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 }
 
 interface Parsed {
@@ -75,6 +118,10 @@ interface Parsed {
  * @example checkFiles([{ rel: 'articles/xx/a.md', display: 'content/articles/xx/a.md', source: '' }])[0].field // 'file'
  */
 export function checkFiles(files: readonly ContentFile[], contentDisplay = 'content'): Problem[] {
+  return sortProblems(checkAll(files, contentDisplay).problems);
+}
+
+function checkAll(files: readonly ContentFile[], contentDisplay: string): { problems: Problem[]; parsed: Parsed[] } {
   const problems: Problem[] = [];
   const parsed: Parsed[] = [];
   for (const file of files) {
@@ -84,7 +131,7 @@ export function checkFiles(files: readonly ContentFile[], contentDisplay = 'cont
   checkUrls(parsed, problems);
   checkTranslations(parsed, problems, contentDisplay);
   checkNamePages(parsed, problems);
-  return sortProblems(problems);
+  return { problems, parsed };
 }
 
 const FOLDERS = langs.map((l) => `${l}/`).join(' or ');
@@ -308,12 +355,25 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+export interface CheckOptions {
+  /**
+   * Run the body pass (render through the site's pipeline, report what it
+   * says, check links). On by default; off only where bodies do not matter.
+   */
+  readonly bodies?: boolean;
+  /** The project whose pipeline, cache and `public/` are used: this checkout by default. */
+  readonly projectRoot?: string;
+}
+
+const THIS_PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+
 /**
- * Reads every file under a content root (hidden files aside) and checks it.
- * Files that cannot be read as UTF-8 text are problems too.
+ * Reads every file under a content root (hidden files aside) and checks it,
+ * bodies included. Files that cannot be read as UTF-8 text are problems too.
  * @example await checkContent('content') // [] when all is well
  */
-export async function checkContent(root: string, cwd = process.cwd()): Promise<Problem[]> {
+export async function checkContent(root: string, cwd = process.cwd(), options: CheckOptions = {}): Promise<Problem[]> {
+  const { bodies = true, projectRoot = THIS_PROJECT } = options;
   const display = (p: string) => path.relative(cwd, p).split(path.sep).join('/') || '.';
   const contentDisplay = display(root);
   let entries: string[];
@@ -327,17 +387,24 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<P
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     return [{ file: contentDisplay, field: 'file', message: `cannot read the content folder: ${(error as Error).message}` }];
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // ignoreBOM keeps a byte-order mark in the text, as the loader's readFile does, so both get one digest.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const problems: Problem[] = [];
   const files: ContentFile[] = [];
+  // The body pass finds each body's cached render by the digest of the file's bytes.
+  const fingerprint = bodies ? pipelineFingerprint(projectRoot, path.join(projectRoot, 'src')) : '';
+  const digests = new Map<string, string>();
   // Read in batches: thousands of files at once would exhaust file handles.
   for (let i = 0; i < entries.length; i += 256) {
     await Promise.all(
       entries.slice(i, i + 256).map(async (abs) => {
         const rel = path.relative(root, abs).split(path.sep).join('/');
         try {
-          const source = decoder.decode(await readFile(abs));
+          const bytes = await readFile(abs);
+          const source = decoder.decode(bytes);
           files.push({ rel, display: display(abs), source });
+          const [top, lang, name] = rel.split('/');
+          if (bodies && top === 'articles' && lang && name?.endsWith('.md')) digests.set(rel, bodyDigest(fingerprint, lang, bytes));
         } catch (error) {
           const message = error instanceof TypeError ? 'is not UTF-8 text; save it as UTF-8' : `cannot be read: ${(error as Error).message}`;
           problems.push({ file: display(abs), field: 'file', message });
@@ -346,5 +413,23 @@ export async function checkContent(root: string, cwd = process.cwd()): Promise<P
     );
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : 1));
-  return sortProblems([...problems, ...checkFiles(files, contentDisplay)]);
+  const checked = checkAll(files, contentDisplay);
+  problems.push(...checked.problems);
+  if (bodies) {
+    const urls = new Map(checked.parsed.map((p) => [p, p.data ? articlePath(p.lang, p.slug, p.data.date) : undefined]));
+    const articles: SiteArticle[] = checked.parsed.flatMap((p) =>
+      p.data ? [{ lang: p.lang, slug: p.slug, url: urls.get(p)!, date: p.data.date, draft: p.data.draft, tags: p.data.tags, authors: p.data.authors, display: p.file.display }] : [],
+    );
+    const paths = new SitePaths(articles, publicPaths(path.join(projectRoot, 'public')));
+    const inputs = checked.parsed.map((p) => ({
+      display: p.file.display,
+      abs: path.resolve(root, p.file.rel),
+      lang: p.lang,
+      source: p.file.source,
+      digest: digests.get(p.file.rel)!,
+      ...(urls.get(p) ? { url: urls.get(p)! } : {}),
+    }));
+    problems.push(...(await checkBodies(inputs, { projectRoot, paths })));
+  }
+  return sortProblems(problems);
 }

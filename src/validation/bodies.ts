@@ -1,0 +1,117 @@
+/**
+ * The check's body pass: what the Markdown pipeline says about each article
+ * body, on every `npm run check` and every build, warm or cold.
+ *
+ * Bodies are rendered by the site's own pipeline (`integrations/markdown.ts`)
+ * in the loader's worker threads (`loaders/render-pool.ts`), once per version
+ * of a file: the render is cached by digest next to its report (see
+ * `loaders/rendered-body.ts`), so the build that follows a check renders
+ * nothing again, and a check of an unchanged archive only reads reports.
+ *
+ * The report holds every message a plugin left on the VFile (each becomes a
+ * warning, or an error when the plugin set `fatal`), with its line in the
+ * file, and the body's links into this site, which are resolved here against
+ * every page the site will have (`site-paths.ts`).
+ */
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RenderPool } from '../loaders/render-pool.ts';
+import { BODIES_DIR, readBodyReport, type BodyReport, type RenderJob } from '../loaders/rendered-body.ts';
+import type { Problem } from './check.ts';
+import type { SitePaths } from './site-paths.ts';
+
+/** One article body to check. */
+export interface BodyInput {
+  /** The file as messages name it. */
+  readonly display: string;
+  /** Absolute path (plugins read the language folder from it). */
+  readonly abs: string;
+  readonly lang: string;
+  /** The whole file, as read. */
+  readonly source: string;
+  /** `bodyDigest()` of the file's bytes. */
+  readonly digest: string;
+  /** The article's own path on the site, when its date is valid (to resolve `../x`). */
+  readonly url?: string;
+}
+
+export interface BodyPassOptions {
+  /** The project whose pipeline renders (its `src/`, lockfile and `node_modules/.astro` cache). */
+  readonly projectRoot: string;
+  /** Every page the site will have, for links; no link check without it. */
+  readonly paths?: SitePaths;
+}
+
+/**
+ * Reports of every body, rendering (in worker threads) the versions never
+ * rendered before; then each message and each link that leads nowhere as a
+ * problem on the file's `body`, with its line.
+ * @example await checkBodies([{ display: 'content/articles/en/x.md', abs, lang: 'en', source, digest }], { projectRoot: '.' })
+ */
+export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, paths }: BodyPassOptions): Promise<Problem[]> {
+  const bodiesDir = join(projectRoot, BODIES_DIR);
+  mkdirSync(bodiesDir, { recursive: true });
+  const reports = new Map<string, BodyReport | Promise<BodyReport | Error>>();
+  const jobs: RenderJob[] = [];
+
+  const outFiles = inputs.map((input) => join(bodiesDir, `${input.digest}.json`));
+  inputs.forEach((input, i) => {
+    const outFile = outFiles[i]!;
+    if (reports.has(outFile)) return;
+    const cached = readBodyReport(outFile);
+    if (cached) reports.set(outFile, cached);
+    else jobs.push({ seq: jobs.length, lang: input.lang, contents: input.source, filePath: input.abs, outFile });
+  });
+  if (jobs.length > 0) {
+    // No more workers than bodies: one edited article (a save in `npm run dev`) starts one.
+    const pool = new RenderPool(pathToFileURL(join(projectRoot, 'src/loaders/markdown-worker.ts')), Math.min(availableParallelism(), jobs.length));
+    for (const job of jobs) {
+      reports.set(job.outFile, pool.run(job).then(
+        () => readBodyReport(job.outFile) ?? new Error('the renderer wrote no report'),
+        (error: Error) => error,
+      ));
+    }
+    try {
+      await Promise.all(reports.values());
+    } finally {
+      await pool.close();
+    }
+  }
+
+  const problems: Problem[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const report = await reports.get(outFiles[i]!)!;
+    const push = (severity: Problem['severity'], message: string, line?: number) =>
+      problems.push({ file: input.display, field: 'body', severity, message, ...(line ? { line } : {}) });
+    if (report instanceof Error) {
+      push('error', `could not be rendered (${report.message.split('\n')[0]}); the build would stop here too: tell a developer, with this file`);
+      continue;
+    }
+    for (const m of report.messages) push(m.fatal ? 'error' : 'warning', m.reason, m.line);
+    if (!paths) continue;
+    for (const link of report.links) {
+      const target = paths.resolve(link.href, input.url);
+      const href = readable(link.href);
+      if (target.kind === 'draft') {
+        push('warning', `the link to ${href} leads to a draft (${target.file}), which has no page until it is published`, link.line);
+      } else if (target.kind === 'nowhere') {
+        const fix = target.suggestion
+          ? `did you mean ${target.suggestion}?`
+          : 'link to the page\'s address on this site, or to its full address (https://…) elsewhere';
+        push('warning', `the link to ${href} leads to no page of this site; ${fix}`, link.line);
+      }
+    }
+  }
+  return problems;
+}
+
+/** A link as the editor typed it: Dari letters, not `%D9%85…`. */
+function readable(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
+}

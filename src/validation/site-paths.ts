@@ -1,0 +1,143 @@
+/**
+ * Every path the built site will have, worked out from the articles the
+ * check has read, and the test "does this link lead anywhere here?".
+ *
+ * Pages come from the same URL builders the routes use (`utils/urls.ts`):
+ * articles, section indexes and their pages, tag, author and archive pages,
+ * search pages, feeds, sitemaps, the search index (`/pagefind/…`) and every
+ * file in `public/`. Drafts have no page; a link to one is reported as such.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { langs, type Lang } from '../i18n/locales.ts';
+import { archiveParts } from '../utils/dates.ts';
+import { pageCount } from '../utils/paginate.ts';
+import { archivePath, authorPath, paged, SEARCH_INDEX_DIR, searchPath, sectionPath, tagPath } from '../utils/urls.ts';
+
+/** What the check knows of one article. */
+export interface SiteArticle {
+  readonly lang: Lang;
+  readonly slug: string;
+  /** Its page: `articlePath(lang, slug, date)`. */
+  readonly url: string;
+  readonly date: Date;
+  readonly draft: boolean;
+  readonly tags: readonly string[];
+  readonly authors: readonly string[];
+  /** How the file is named in messages. */
+  readonly display: string;
+}
+
+/** Where a link leads. */
+export type LinkTarget =
+  | { readonly kind: 'page' }
+  | { readonly kind: 'draft'; readonly file: string }
+  | { readonly kind: 'nowhere'; readonly path: string; readonly suggestion?: string }
+  /** Not ours to judge: a file beside the article (media), or not a usable address. */
+  | { readonly kind: 'skip' };
+
+/** File endings of pages; any other ending on a relative link is a file beside the article. */
+const PAGE_ENDING = /\.(?:html?|php\d?|aspx?|jsp|shtml|cgi)$/i;
+/** Files every build writes outside the routes above. */
+const FIXED = ['/', '/404.html', '/robots.txt', '/rss.xml', '/news-sitemap.xml', '/sitemap-index.xml'];
+
+export class SitePaths {
+  readonly #pages = new Set<string>();
+  readonly #drafts = new Map<string, string>();
+  /** Article paths by slug, to suggest the new address of an old link. */
+  readonly #bySlug = new Map<string, string>();
+  readonly #published: SiteArticle[] = [];
+  #listsAdded = false;
+
+  /**
+   * @param articles every article the check read (drafts included)
+   * @param publicFiles paths of `public/` files, from the site root (`/logo.png`)
+   * @example new SitePaths([], ['/logo.png']).resolve('/logo.png', undefined).kind // 'page'
+   */
+  constructor(articles: readonly SiteArticle[], publicFiles: readonly string[] = []) {
+    for (const p of [...FIXED, ...publicFiles]) this.#pages.add(p);
+    for (const lang of langs) {
+      for (const p of [sectionPath(lang), tagPath(lang), archivePath(lang), searchPath(lang), `/${lang}/rss.xml`]) this.#pages.add(p);
+    }
+    for (const a of articles) {
+      if (a.draft) {
+        this.#drafts.set(a.url, a.display);
+        continue;
+      }
+      this.#pages.add(a.url);
+      this.#bySlug.set(a.slug, a.url);
+      this.#published.push(a);
+    }
+  }
+
+  /**
+   * Section, tag, author and archive-month pages, with their `page/N/`
+   * pages. Worked out on the first link that is not an article's, so a
+   * check whose links all lead to articles never slugs a tag.
+   */
+  #addLists(): void {
+    if (this.#listsAdded) return;
+    this.#listsAdded = true;
+    const lists = new Map<string, number>();
+    const count = (base: string) => lists.set(base, (lists.get(base) ?? 0) + 1);
+    for (const a of this.#published) {
+      count(sectionPath(a.lang));
+      for (const tag of new Set(a.tags)) count(tagPath(a.lang, tag));
+      for (const author of new Set(a.authors)) count(authorPath(a.lang, author));
+      const { year, month } = archiveParts(a.date, a.lang);
+      count(archivePath(a.lang, year, month));
+    }
+    for (const [base, n] of lists) {
+      for (let page = 1; page <= pageCount(n); page++) this.#pages.add(paged(base, page));
+    }
+  }
+
+  /**
+   * Where `href` leads, read from the page at `from` (an article's path;
+   * undefined when the article has no valid date, so relative links cannot
+   * be resolved).
+   * @example paths.resolve('/2015/05/old-post.html', '/fa/2024/04/x/') // { kind: 'nowhere', path: '/2015/05/old-post.html' }
+   */
+  resolve(href: string, from: string | undefined): LinkTarget {
+    // A Liquid or Hugo address ({{ site.url }}/x) is reported as a leftover instead.
+    if (/\{\{|\{%|%7B%7B|%7B%25/i.test(href)) return { kind: 'skip' };
+    const rootRelative = href.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(href);
+    if (!rootRelative && from === undefined) return { kind: 'skip' };
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(href, `https://site.invalid${from ?? '/'}`).pathname).normalize('NFC');
+    } catch {
+      return { kind: 'skip' };
+    }
+    const last = pathname.split('/').at(-1) ?? '';
+    // Images, PDFs and other media beside the article are handled elsewhere.
+    if (!rootRelative && /\.[a-z0-9]{1,5}$/i.test(last) && !PAGE_ENDING.test(last)) return { kind: 'skip' };
+    if (pathname.startsWith(`/${SEARCH_INDEX_DIR}/`)) return { kind: 'page' };
+    const candidates = [pathname, pathname.endsWith('/') ? pathname : `${pathname}/`, pathname.replace(/index\.html?$/i, '')];
+    if (/^\/sitemap-\d+\.xml$/.test(pathname)) return { kind: 'page' };
+    if (candidates.some((p) => this.#pages.has(p))) return { kind: 'page' };
+    this.#addLists();
+    if (candidates.some((p) => this.#pages.has(p))) return { kind: 'page' };
+    for (const p of candidates) {
+      const draft = this.#drafts.get(p);
+      if (draft) return { kind: 'draft', file: draft };
+    }
+    const slug = last === '' ? pathname.split('/').at(-2) : last.replace(PAGE_ENDING, '');
+    const suggestion = slug ? this.#bySlug.get(slug) : undefined;
+    return { kind: 'nowhere', path: pathname, ...(suggestion ? { suggestion } : {}) };
+  }
+}
+
+/**
+ * The files of a `public/` folder as site paths; none if it does not exist.
+ * @example publicPaths('/site/public') // ['/favicon.svg', '/logo.png']
+ */
+export function publicPaths(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `/${path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')}`);
+  } catch {
+    return [];
+  }
+}
