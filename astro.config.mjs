@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 
-import { markdownOptions, syntaxHighlight } from './src/integrations/markdown.ts';
+import { markdownOptions, syntaxHighlight } from './src/markdown/pipeline.ts';
 import validateContent from './src/integrations/validate-content.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
-import pagefindIndex from './src/integrations/pagefind.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 
 import { site } from './src/config/site.ts';
@@ -24,7 +24,7 @@ export default defineConfig({
     // Astro 7 defaults to Sätteri; remark/rehype plugins need the unified
     // pipeline. Articles are rendered by our loader's workers with the same
     // plugins (remark-gfm, then raw HTML parsed, sanitized and reported,
-    // heading ids, external links: see src/integrations/markdown.ts).
+    // heading ids, external links: see src/markdown/pipeline.ts).
     processor: unified(markdownOptions),
     syntaxHighlight,
   },
@@ -68,6 +68,6 @@ export default defineConfig({
     // lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
     siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url))),
     // Last, after every page is written: the search index (see the file for why not a separate CLI step).
-    pagefindIndex(),
+    searchIndex(),
   ],
 });

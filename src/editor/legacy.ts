@@ -22,7 +22,7 @@ import {
 import { slugify } from '../validation/slugs.ts';
 import type { Candidate } from './archive.ts';
 import { toMarkdownFile, type ArticleFields } from './frontmatter.ts';
-import { PLACEHOLDER } from './new-article.ts';
+import { PLACEHOLDER } from '../schemas/article.ts';
 import { outletOf } from './outlets.ts';
 
 /** Something the importer could not determine or had to guess. */

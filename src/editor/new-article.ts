@@ -7,8 +7,8 @@
 import type { Lang } from '../i18n/locales.ts';
 import { slugify, slugProblems } from '../validation/slugs.ts';
 import { toMarkdownFile } from './frontmatter.ts';
+import { PLACEHOLDER } from '../schemas/article.ts';
 
-export const PLACEHOLDER = 'TODO:';
 
 const placeholders = {
   en: {

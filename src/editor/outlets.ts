@@ -3,6 +3,8 @@
  * Anything else gets its bare domain, which the import tool reports so an
  * editor can put the proper name in.
  */
+import { distance } from 'fastest-levenshtein';
+
 const known: Readonly<Record<string, string>> = {
   'thediplomat.com': 'The Diplomat',
   'aljazeera.com': 'Al Jazeera',
@@ -65,15 +67,6 @@ export function outletOf(url: string): Outlet {
 function looksMistyped(host: string, domain: string): boolean {
   const name = domain.split('.')[0]!;
   if (name.length < 5) return false;
-  return editDistance(host, domain) <= Math.min(2, Math.floor(domain.length / 6));
+  return distance(host, domain) <= Math.min(2, Math.floor(domain.length / 6));
 }
 
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
-}

@@ -12,7 +12,7 @@ export const locales = {
     calendar: 'persian',
     /**
      * Characters typed from another keyboard and the form this language
-     * writes (see `utils/search-text.ts`): Dari is typed on Arabic keyboards
+     * writes (see `search/folding.ts`): Dari is typed on Arabic keyboards
      * as often as on Persian ones. Per language, because Pashto keeps ي
      * apart from ی.
      */

@@ -19,9 +19,10 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { mapLimit } from '../utils/concurrency.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
-import { RenderPool } from './render-pool.ts';
-import { BODIES_DIR, bodyDigest, digestOfCacheFile, pipelineFingerprint, reportFile } from './rendered-body.ts';
+import { RenderPool, renderWorkerUrl } from '../markdown/render-pool.ts';
+import { BODIES_DIR, bodyDigest, digestOfCacheFile, pipelineFingerprint, reportFile } from '../markdown/rendered-body.ts';
 
 interface Options {
   /** Folder of the Markdown files, relative to the project root. */
@@ -63,7 +64,7 @@ export function articleLoader({ base }: Options): Loader {
         // The worker keeps the body's lines (frontmatter blanked, not cut), so
         // what plugins report counts lines from the top of the file.
         if (!rendered()) {
-          pool ??= new RenderPool(new URL('loaders/markdown-worker.ts', config.srcDir));
+          pool ??= new RenderPool(renderWorkerUrl(config.srcDir));
           await pool.run({ seq: ++seq, lang, contents, filePath: file, outFile });
         }
         store.set({ id, data, filePath, digest });
@@ -77,18 +78,13 @@ export function articleLoader({ base }: Options): Loader {
       const digests = new Set<string>();
       try {
         // Bounded so that 50,000 files are not all read into memory at once.
-        let next = 0;
-        const lane = async () => {
-          while (next < files.length) {
-            const file = files[next++]!;
-            const digest = await sync(file);
-            if (digest) {
-              digests.add(digest);
-              seen.add(relative(baseDir, file).split(sep).join('/').replace(/\.md$/, ''));
-            }
+        await mapLimit(files, 32, async (file) => {
+          const digest = await sync(file);
+          if (digest) {
+            digests.add(digest);
+            seen.add(relative(baseDir, file).split(sep).join('/').replace(/\.md$/, ''));
           }
-        };
-        await Promise.all(Array.from({ length: 32 }, lane));
+        });
       } finally {
         await pool?.close();
         pool = undefined;

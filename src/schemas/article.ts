@@ -7,6 +7,12 @@ import { z } from 'zod';
 import { readDate } from '../utils/date-input.ts';
 import { isoDateOrTime } from '../utils/dates.ts';
 
+/**
+ * The marker `npm run new` and `npm run import` leave where only an editor
+ * knows the answer; the check refuses it in an article that is not a draft.
+ */
+export const PLACEHOLDER = 'TODO:';
+
 /** Bidirectional controls used in "Trojan Source" spoofing. U+200C (ZWNJ) is not one of them. */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 

@@ -5,7 +5,7 @@
  * "42 MW", "CASA-1000:") pulls neighbouring neutral characters (the Dari
  * comma "،", parentheses, a colon) into its own left-to-right run, so they
  * land on the wrong side. Wrapping the run in `<bdi>` keeps them where a Dari
- * reader expects. Article bodies get this from `integrations/rehype-bidi.ts`,
+ * reader expects. Article bodies get this from `markdown/rehype-bidi.ts`,
  * titles and standfirsts from `components/BidiText.astro`; both split text here.
  */
 

@@ -4,7 +4,7 @@
  * check (`validation/check.ts`) and the site's article index
  * (`utils/articles.ts`) both group names with `groupNames`, so the check
  * refuses exactly what the build could not make. Heading ids are another
- * matter: see `integrations/rehype-heading-ids.ts`.
+ * matter: see `markdown/rehype-heading-ids.ts`.
  *
  * What counts in a name (the README's editor section says the same):
  * - kept: letters, digits, symbols (+ = $ < > | ~ ^ © € …, emoji and flags)
@@ -13,7 +13,7 @@
  * - word breaks: spaces, the ZWNJ and every other punctuation mark
  *   (. , ; : ! ? " ( ) [ ] « » ، ؛ ؟ - _ / …);
  * - ignored: letter case, compatibility forms (NFKC: ﻙ, ｃ, ﬁ), the
- *   section's keyboard variants (ك ي ى → ک ی ی, see `utils/search-text.ts`),
+ *   section's keyboard variants (ك ي ى → ک ی ی, see `search/folding.ts`),
  *   tatweel and harakat, apostrophes ("Women's"), invisible format
  *   characters, emoji variation selectors, a hashtag sign before a word.
  *
@@ -30,7 +30,7 @@
  * disk as the three characters `%23`, which no server finds again.
  */
 import type { Lang } from '../i18n/locales.ts';
-import { foldSpelling } from './search-text.ts';
+import { foldSpelling } from '../search/folding.ts';
 
 /** Punctuation marks that change a name's meaning, and so are kept. */
 const MEANINGFUL_PUNCTUATION = '#%&*@§‰٪؉';

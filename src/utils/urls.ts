@@ -74,7 +74,7 @@ export function searchPath(lang: Lang): string {
   return `/${lang}/search/`;
 }
 
-/** The build-output folder holding the search index (written by `integrations/pagefind.ts`). */
+/** The build-output folder holding the search index (written by `search/build-index.ts`). */
 export const SEARCH_INDEX_DIR = 'pagefind';
 
 /**

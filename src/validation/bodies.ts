@@ -2,10 +2,10 @@
  * The check's body pass: what the Markdown pipeline says about each article
  * body, on every `npm run check` and every build, warm or cold.
  *
- * Bodies are rendered by the site's own pipeline (`integrations/markdown.ts`)
- * in the loader's worker threads (`loaders/render-pool.ts`), once per version
+ * Bodies are rendered by the site's own pipeline (`markdown/pipeline.ts`)
+ * in the loader's worker threads (`markdown/render-pool.ts`), once per version
  * of a file: the render is cached by digest next to its report (see
- * `loaders/rendered-body.ts`), so the build that follows a check renders
+ * `markdown/rendered-body.ts`), so the build that follows a check renders
  * nothing again, and a check of an unchanged archive only reads reports.
  *
  * The report holds every message a plugin left on the VFile (each becomes a
@@ -17,8 +17,8 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RenderPool } from '../loaders/render-pool.ts';
-import { BODIES_DIR, readBodyReport, type BodyReport, type RenderJob } from '../loaders/rendered-body.ts';
+import { RenderPool, renderWorkerUrl } from '../markdown/render-pool.ts';
+import { BODIES_DIR, readBodyReport, type BodyReport, type RenderJob } from '../markdown/rendered-body.ts';
 import type { Problem } from './check.ts';
 import type { SitePaths } from './site-paths.ts';
 
@@ -66,7 +66,7 @@ export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, p
   });
   if (jobs.length > 0) {
     // No more workers than bodies: one edited article (a save in `npm run dev`) starts one.
-    const pool = new RenderPool(pathToFileURL(join(projectRoot, 'src/loaders/markdown-worker.ts')), Math.min(availableParallelism(), jobs.length));
+    const pool = new RenderPool(renderWorkerUrl(pathToFileURL(join(projectRoot, 'src/'))), Math.min(availableParallelism(), jobs.length));
     for (const job of jobs) {
       reports.set(job.outFile, pool.run(job).then(
         () => readBodyReport(job.outFile) ?? new Error('the renderer wrote no report'),

@@ -17,13 +17,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { langs, isLang, type Lang } from '../i18n/locales.ts';
-import { articleFields, datesInOrder } from '../schemas/article.ts';
+import { articleFields, datesInOrder, PLACEHOLDER } from '../schemas/article.ts';
+import { mapLimit } from '../utils/concurrency.ts';
 import { articlePath } from '../utils/urls.ts';
 import { groupNames, segmentClashes, segmentProblem } from '../utils/slugs.ts';
-import { PLACEHOLDER } from '../editor/new-article.ts';
-import { bodyDigest, pipelineFingerprint } from '../loaders/rendered-body.ts';
+import { bodyDigest, pipelineFingerprint } from '../markdown/rendered-body.ts';
 import { checkBodies } from './bodies.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { publicPaths, SitePaths, type SiteArticle } from './site-paths.ts';
@@ -337,23 +338,12 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = 3;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}
 
 export interface CheckOptions {
   /**
@@ -394,24 +384,20 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   // The body pass finds each body's cached render by the digest of the file's bytes.
   const fingerprint = bodies ? pipelineFingerprint(projectRoot, path.join(projectRoot, 'src')) : '';
   const digests = new Map<string, string>();
-  // Read in batches: thousands of files at once would exhaust file handles.
-  for (let i = 0; i < entries.length; i += 256) {
-    await Promise.all(
-      entries.slice(i, i + 256).map(async (abs) => {
-        const rel = path.relative(root, abs).split(path.sep).join('/');
-        try {
-          const bytes = await readFile(abs);
-          const source = decoder.decode(bytes);
-          files.push({ rel, display: display(abs), source });
-          const [top, lang, name] = rel.split('/');
-          if (bodies && top === 'articles' && lang && name?.endsWith('.md')) digests.set(rel, bodyDigest(fingerprint, lang, bytes));
-        } catch (error) {
-          const message = error instanceof TypeError ? 'is not UTF-8 text; save it as UTF-8' : `cannot be read: ${(error as Error).message}`;
-          problems.push({ file: display(abs), field: 'file', message });
-        }
-      }),
-    );
-  }
+  // A bounded number at once: thousands of files at once would exhaust file handles.
+  await mapLimit(entries, 256, async (abs) => {
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    try {
+      const bytes = await readFile(abs);
+      const source = decoder.decode(bytes);
+      files.push({ rel, display: display(abs), source });
+      const [top, lang, name] = rel.split('/');
+      if (bodies && top === 'articles' && lang && name?.endsWith('.md')) digests.set(rel, bodyDigest(fingerprint, lang, bytes));
+    } catch (error) {
+      const message = error instanceof TypeError ? 'is not UTF-8 text; save it as UTF-8' : `cannot be read: ${(error as Error).message}`;
+      problems.push({ file: display(abs), field: 'file', message });
+    }
+  });
   files.sort((a, b) => (a.rel < b.rel ? -1 : 1));
   const checked = checkAll(files, contentDisplay);
   problems.push(...checked.problems);

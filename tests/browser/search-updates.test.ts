@@ -4,7 +4,7 @@
  * page has several base bundles to merge;
  * the next one, after an article is added, one edited and one deleted,
  * indexes only those changes into the delta bundle (see
- * `src/integrations/search-index/plan.ts`). In Chromium, the search page must
+ * `src/search/plan.ts`). In Chromium, the search page must
  * then find the new and the edited text, and no longer the edited-away or
  * deleted text, without duplicates.
  */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { normalizeSearchText } from '../../src/utils/search-text.ts';
+import { normalizeSearchText } from '../../src/search/folding.ts';
 import { searchPath } from '../../src/utils/urls.ts';
 import type { Lang } from '../../src/i18n/locales.ts';
 import { openSite, pathOf, type Site } from '../helpers/browser.ts';

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bodyDigest, bodyFile, pipelineFingerprint } from '../../src/loaders/rendered-body.ts';
+import { bodyDigest, bodyFile, pipelineFingerprint } from '../../src/markdown/rendered-body.ts';
 import { articlePath } from '../../src/utils/urls.ts';
 import { copySite, rebuild, type FixtureBuild } from '../helpers/fixture-site.ts';
 import { projectRoot } from '../helpers/paths.ts';

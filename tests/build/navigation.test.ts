@@ -12,7 +12,7 @@ import { site } from '../../src/config/site.ts';
 import { afghanMonths } from '../../src/utils/dates.ts';
 import { archiveParts, formatMonth } from '../../src/utils/dates.ts';
 import { archivePath, authorPath, searchManifestPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
-import type { SearchManifest } from '../../src/integrations/search-index/manifest.ts';
+import type { SearchManifest } from '../../src/search/manifest.ts';
 import { distDir } from '../helpers/paths.ts';
 import { builtIn, pageIn, pagesIn } from '../helpers/dist.ts';
 import { published, section } from '../helpers/content.ts';

@@ -11,7 +11,7 @@ import { parseHTML } from 'linkedom';
 import remarkParse from 'remark-parse';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { markdownOptionsFor, syntaxHighlight } from '../../src/integrations/markdown.ts';
+import { markdownOptionsFor, syntaxHighlight } from '../../src/markdown/pipeline.ts';
 import { projectRoot } from './paths.ts';
 
 type Lang = 'fa' | 'en';

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyDigest, bodyFile, pipelineFingerprint, reportFile } from '../../src/loaders/rendered-body.ts';
+import { bodyDigest, bodyFile, pipelineFingerprint, reportFile } from '../../src/markdown/rendered-body.ts';
 import { checkContent, formatProblem, summarize, type Problem } from '../../src/validation/check.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findHeld, sourceKey, type ArchivedPiece } from '../../src/editor/archive.ts';
 import { parseLegacyDate, parseLegacyExport, toContentFile } from '../../src/editor/legacy.ts';
-import { PLACEHOLDER } from '../../src/editor/new-article.ts';
+import { PLACEHOLDER } from '../../src/schemas/article.ts';
 import { outletOf } from '../../src/editor/outlets.ts';
 import { isoDay } from '../../src/utils/dates.ts';
 import { checkContent } from '../../src/validation/check.ts';

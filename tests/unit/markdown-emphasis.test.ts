@@ -10,8 +10,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import remarkAutolinks from '../../src/integrations/remark-autolinks.ts';
-import remarkEmphasis, { flanking } from '../../src/integrations/remark-emphasis.ts';
+import remarkAutolinks from '../../src/markdown/remark-autolinks.ts';
+import remarkEmphasis, { flanking } from '../../src/markdown/remark-emphasis.ts';
 import { markdownCase, markdownMessages, renderBody } from '../helpers/markdown.ts';
 
 const ZWNJ = '\u200c';
@@ -25,7 +25,7 @@ const MARKERS = Object.keys(TAG) as Marker[];
 const spec = createRequire(import.meta.url)('commonmark-spec') as { tests: Array<{ number: number; markdown: string; section: string }> };
 
 const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
-/** remark-gfm with our Markdown extensions (as in src/integrations/markdown.ts). */
+/** remark-gfm with our Markdown extensions (as in src/markdown/pipeline.ts). */
 const ours = unified().use(remarkParse).use(remarkGfm).use(remarkEmphasis).use(remarkAutolinks).use(remarkRehype).use(rehypeStringify);
 const html = (processor: typeof plain, markdown: string) => String(processor.processSync(markdown));
 

@@ -9,8 +9,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import remarkAutolinks, { trailingPunctuation } from '../../src/integrations/remark-autolinks.ts';
-import { wordTail } from '../../src/integrations/rehype-external-links.ts';
+import remarkAutolinks, { trailingPunctuation } from '../../src/markdown/remark-autolinks.ts';
+import { wordTail } from '../../src/markdown/rehype-external-links.ts';
 import { markdownCase, renderBody } from '../helpers/markdown.ts';
 
 const ZWNJ = '\u200c';

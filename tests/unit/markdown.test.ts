@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import config from '../../astro.config.mjs';
 import { pathSegment } from '../../src/utils/slugs.ts';
-import { isolateLatin } from '../../src/integrations/rehype-bidi.ts';
+import { isolateLatin } from '../../src/markdown/rehype-bidi.ts';
 
 const processor = config.markdown!.processor as unknown as {
   createRenderer(shared: object): Promise<{

@@ -1,9 +1,9 @@
 /**
  * When a build may index only what changed into the delta bundle, and when
- * it must index a section in full (src/integrations/search-index/plan.ts).
+ * it must index a section in full (src/search/plan.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { compactionThreshold, planSearchIndex, type BasePage } from '../../src/integrations/search-index/plan.ts';
+import { compactionThreshold, planSearchIndex, type BasePage } from '../../src/search/plan.ts';
 
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `/fa/2020/01/a-${i}/`);
 const baseOf = (list: string[]) => new Map<string, BasePage>(list.map((url, i) => [url, { hash: `h${i}`, id: `fa-af_${i}` }]));

@@ -9,7 +9,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BODIES_DIR } from '../../src/loaders/rendered-body.ts';
+import { BODIES_DIR } from '../../src/markdown/rendered-body.ts';
 import { copySite } from '../helpers/fixture-site.ts';
 import { contentDir, distDir, projectRoot, siteFixtureDir, testSiteRoot } from '../helpers/paths.ts';
 
@@ -71,7 +71,7 @@ describe('the test suite', () => {
       expect(realpathSync(join(root, 'node_modules', 'astro'))).toBe(realpathSync(join(projectRoot, 'node_modules', 'astro')));
       expect(existsSync(join(root, 'content', 'articles')), 'no article of the project is copied').toBe(false);
     }
-    // Where the article loader writes its rendered bodies (src/loaders/rendered-body.ts).
+    // Where the article loader writes its rendered bodies (src/markdown/rendered-body.ts).
     mkdirSync(join(a, BODIES_DIR), { recursive: true });
     writeFileSync(join(a, BODIES_DIR, 'probe.json'), '{}');
     expect(existsSync(join(b, BODIES_DIR, 'probe.json'))).toBe(false);

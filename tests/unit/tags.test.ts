@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../src/i18n/locales.ts';
 import { articleNames, indexArticles, type ArticleEntry } from '../../src/utils/articles.ts';
-import { foldSpelling, normalizeSearchText } from '../../src/utils/search-text.ts';
+import { foldSpelling, normalizeSearchText } from '../../src/search/folding.ts';
 import { groupNames, nameKey, pathSegment, segmentClashes, segmentProblem } from '../../src/utils/slugs.ts';
 import { tagPath } from '../../src/utils/urls.ts';
 import { checkContent } from '../../src/validation/check.ts';

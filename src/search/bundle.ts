@@ -1,25 +1,10 @@
 /**
- * The main-thread side of `worker.ts`: one Pagefind bundle being written by
- * a worker thread, and a limit on how many are open at once (each is a
- * Pagefind process holding its bundle in memory).
+ * The main-thread side of `index-worker.ts`: one Pagefind bundle being
+ * written by a worker thread (a Pagefind process holding its bundle in
+ * memory; `build-index.ts` limits how many are open at once with `slots()`).
  */
 import { Worker } from 'node:worker_threads';
-import type { BundleMessage, BundleReply, IndexedPage } from './worker.ts';
-
-/** Hands out `slots` places; `acquire` waits for one, the returned function gives it back. */
-export function slots(count: number): () => Promise<() => void> {
-  const waiting: (() => void)[] = [];
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else count++;
-  };
-  return async () => {
-    if (count > 0) count--;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    return release;
-  };
-}
+import type { BundleMessage, BundleReply, IndexedPage } from './index-worker.ts';
 
 export class BundleWriter {
   readonly #worker: Worker;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { normalizeSearchText } from '../../utils/search-text.ts';
+import { normalizeSearchText } from './folding.ts';
 import { indexedHash } from './indexed-hash.ts';
 
 export type BundleMessage =

@@ -1,6 +1,6 @@
 /**
  * A worker thread that renders article Markdown to HTML with the site's
- * pipeline (`src/integrations/markdown.ts`) and writes the result to the
+ * pipeline (`src/markdown/pipeline.ts`) and writes the result to the
  * rendered-body cache: the body, then its report (every message the plugins
  * left on the file, and the links that may point into this site). Runs under
  * plain Node (type stripping), outside Vite.
@@ -14,7 +14,7 @@ import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { site } from '../config/site.ts';
-import { markdownOptionsFor, syntaxHighlight } from '../integrations/markdown.ts';
+import { markdownOptionsFor, syntaxHighlight } from './pipeline.ts';
 import { reportFile, type BodyLink, type BodyMessage, type BodyReport, type RenderJob, type RenderReply, type RenderedBody } from './rendered-body.ts';
 
 /**

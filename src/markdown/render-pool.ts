@@ -1,5 +1,5 @@
 /**
- * The pool of Markdown worker threads (`markdown-worker.ts`) shared by the
+ * The pool of Markdown worker threads (`render-worker.ts`) shared by the
  * article loader and the content check: whichever meets a body version
  * first renders it, once, and both then read the cached result.
  */
@@ -7,14 +7,22 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RenderJob, RenderReply } from './rendered-body.ts';
 
-/** The worker script, next to this file; plain Node runs it (type stripping), outside Vite. */
-export const WORKER_SCRIPT = new URL('./markdown-worker.ts', import.meta.url);
+/**
+ * The worker script, `src/markdown/render-worker.ts`, found from the source
+ * folder: callers inside Astro run from a bundled copy of this module, where
+ * `import.meta.url` is not under `src/`. Plain Node runs the worker (type
+ * stripping), outside Vite.
+ * @example renderWorkerUrl(new URL('file:///site/src/')).pathname // '/site/src/markdown/render-worker.ts'
+ */
+export function renderWorkerUrl(srcDir: URL): URL {
+  return new URL('markdown/render-worker.ts', srcDir);
+}
 
 /**
  * A fixed pool of Markdown workers, one per core by default; jobs queue until
  * a worker is free. Workers start on the first job, so a pool that finds
  * everything cached costs nothing. Call `close()` when done.
- * @example const pool = new RenderPool(); await pool.run(job); await pool.close();
+ * @example const pool = new RenderPool(renderWorkerUrl(srcDir)); await pool.run(job); await pool.close();
  */
 export class RenderPool {
   readonly #script: URL;
@@ -24,7 +32,7 @@ export class RenderPool {
   readonly #queue: { job: RenderJob; done: (error?: string) => void }[] = [];
   readonly #pending = new Map<number, (error?: string) => void>();
 
-  constructor(script: URL = WORKER_SCRIPT, size = Math.max(1, availableParallelism())) {
+  constructor(script: URL, size = Math.max(1, availableParallelism())) {
     this.#script = script;
     this.#size = size;
   }

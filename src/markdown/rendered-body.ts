@@ -127,7 +127,7 @@ export function pipelineFingerprint(root: string, srcDir: string): string {
  * language folder and the file's bytes (hashed as read, with no re-encoding
  * of the text: a warm check of 10,000 files does little else). Not the slug:
  * no plugin reads it (they read only the language folder, see
- * `integrations/article-lang.ts`), so two identical files in one folder share
+ * `markdown/article-lang.ts`), so two identical files in one folder share
  * a render. A plugin that starts reading more of the path must add it here.
  * Everything positional in the cache (lines, links) is relative to the file,
  * never to its name.

@@ -1,6 +1,6 @@
 /**
- * Writes the Pagefind search index into the build output, as the last step
- * of `astro build` (so `npm run build`, `npm start` and the tests all get it).
+ * The Pagefind search index, written into the build output at the end of
+ * every `astro build` (by `src/integrations/search-index.ts`).
  *
  * Only article pages are indexed: they are the pages with `data-pagefind-body`.
  * Each section has its own folder, `/pagefind/<lang>/`, holding
@@ -9,8 +9,8 @@
  *   articles each, because a Pagefind process needs about half a megabyte of
  *   memory per article while it writes;
  * - a delta bundle (`delta/`) for what changed since the base was built
- *   (see `search-index/plan.ts` for when the base is rebuilt);
- * - `search.json`, which tells the search page (`components/SearchBox.astro`)
+ *   (see `plan.ts` for when the base is rebuilt);
+ * - `search.json`, which tells the search page (`client.ts`)
  *   which bundles to load and which base pages to hide.
  *
  * Bundles are written by worker threads, one per core, each driving its own
@@ -18,7 +18,7 @@
  * `normalizeSearchText`, the same folding the search page applies to the
  * reader's query; the pages on disk are left as they are.
  */
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -26,13 +26,14 @@ import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { langs, type Lang } from '../i18n/locales.ts';
-import { foldingFingerprint } from '../utils/search-text.ts';
+import { foldingFingerprint } from './folding.ts';
 import { SEARCH_INDEX_DIR, SEARCH_MANIFEST } from '../utils/urls.ts';
-import { indexedHash } from './search-index/indexed-hash.ts';
-import { BundleWriter, slots } from './search-index/bundle.ts';
-import { FullIndex } from './search-index/full-index.ts';
-import type { SearchManifest } from './search-index/manifest.ts';
-import { planSearchIndex, type BasePage, type SearchPlan } from './search-index/plan.ts';
+import { indexedHash } from './indexed-hash.ts';
+import { BundleWriter } from './bundle.ts';
+import { mapLimit, slots } from '../utils/concurrency.ts';
+import { FullIndex } from './full-index.ts';
+import type { SearchManifest } from './manifest.ts';
+import { planSearchIndex, type BasePage, type SearchPlan } from './plan.ts';
 
 /** The delta bundle, inside a section's folder. */
 const DELTA_DIR = 'delta';
@@ -103,7 +104,7 @@ function usableState(state: SectionState | undefined, sectionDir: string, versio
   );
 }
 
-interface SectionBuild {
+export interface SectionBuild {
   readonly root: string;
   readonly lang: Lang;
   readonly stateFile: string;
@@ -113,7 +114,7 @@ interface SectionBuild {
   readonly logger: AstroIntegrationLogger;
 }
 
-async function buildSection({ root, lang, stateFile, version, workerUrl, acquire, logger }: SectionBuild): Promise<void> {
+export async function buildSection({ root, lang, stateFile, version, workerUrl, acquire, logger }: SectionBuild): Promise<void> {
   const sectionDir = join(root, SEARCH_INDEX_DIR, lang);
   const deltaDir = join(sectionDir, DELTA_DIR);
   const state = readState(stateFile);
@@ -124,15 +125,10 @@ async function buildSection({ root, lang, stateFile, version, workerUrl, acquire
   let plan: SearchPlan = planSearchIndex(undefined, new Map());
   if (usable) {
     // Only pages whose size or time changed are read again; a few at a time, so memory stays flat.
-    let next = 0;
-    const lane = async () => {
-      while (next < pages.length) {
-        const { url, file, stamp } = pages[next++]!;
-        const known = state.pages[url];
-        hashes[url] = known?.stamp === stamp ? known : { stamp, hash: indexedHash(await readFile(file, 'utf8'), url) };
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, lane));
+    await mapLimit(pages, 16, async ({ url, file, stamp }) => {
+      const known = state.pages[url];
+      hashes[url] = known?.stamp === stamp ? known : { stamp, hash: indexedHash(await readFile(file, 'utf8'), url) };
+    });
     const current = new Map(Object.entries(hashes).map(([url, { hash }]) => [url, hash]));
     plan = planSearchIndex(new Map(Object.entries(state.base)), current);
   }
@@ -189,39 +185,31 @@ async function buildSection({ root, lang, stateFile, version, workerUrl, acquire
   writeFileSync(stateFile, JSON.stringify(next));
 }
 
-export default function pagefindIndex(): AstroIntegration {
-  let root = '';
-  let stateDir = '';
-  let version = '';
-  let workerUrl: URL;
-  const stateFile = (lang: Lang) => join(stateDir, `${lang}.json`);
-  return {
-    name: 'aa-aa:pagefind',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.outDir);
-        workerUrl = new URL('integrations/search-index/worker.ts', config.srcDir);
-        // A new Pagefind, new folding or a new page-reading rule each invalidate every index.
-        const lockfile = fileURLToPath(new URL('package-lock.json', config.root));
-        version = createHash('sha256')
-          .update(`layout ${STATE_LAYOUT}\n`)
-          .update(foldingFingerprint())
-          .update(indexedHash.toString())
-          .update(existsSync(lockfile) ? readFileSync(lockfile) : '')
-          .digest('hex');
-        // The state belongs to this output folder (test fixtures build elsewhere with the same cache).
-        stateDir = join(fileURLToPath(config.cacheDir), 'search-index', createHash('sha256').update(root).digest('hex').slice(0, 16));
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (fileURLToPath(dir) !== root) throw new Error(`search index: built to ${fileURLToPath(dir)}, expected ${root}`);
-        // Anything else in pagefind/ is from an older layout of the index.
-        for (const entry of existsSync(join(root, SEARCH_INDEX_DIR)) ? readdirSync(join(root, SEARCH_INDEX_DIR)) : []) {
-          if (!(langs as readonly string[]).includes(entry)) rmSync(join(root, SEARCH_INDEX_DIR, entry), { recursive: true, force: true });
-        }
-        // One Pagefind process per core: each indexes on one thread.
-        const acquire = slots(Math.max(1, availableParallelism()));
-        await Promise.all(langs.map((lang) => buildSection({ root, lang, stateFile: stateFile(lang), version, workerUrl, acquire, logger })));
-      },
-    },
-  };
+/**
+ * A fingerprint of everything that decides what the index holds: the state
+ * layout, the spelling folding, the page-reading rule and the lockfile (which
+ * pins Pagefind). A change to any of them rebuilds every section in full.
+ */
+export function searchIndexVersion(lockfile: string): string {
+  return createHash('sha256')
+    .update(`layout ${STATE_LAYOUT}\n`)
+    .update(foldingFingerprint())
+    .update(indexedHash.toString())
+    .update(existsSync(lockfile) ? readFileSync(lockfile) : '')
+    .digest('hex');
+}
+
+/**
+ * Writes (or brings up to date) the search index of every section under
+ * `root/pagefind/`, one Pagefind process per core.
+ * @param root the build output folder
+ * @param stateDir where the previous build's state is kept (outside dist/)
+ */
+export async function buildSearchIndexes(root: string, stateDir: string, version: string, workerUrl: URL, logger: AstroIntegrationLogger): Promise<void> {
+  // Anything else in pagefind/ is from an older layout of the index.
+  for (const entry of existsSync(join(root, SEARCH_INDEX_DIR)) ? readdirSync(join(root, SEARCH_INDEX_DIR)) : []) {
+    if (!(langs as readonly string[]).includes(entry)) rmSync(join(root, SEARCH_INDEX_DIR, entry), { recursive: true, force: true });
+  }
+  const acquire = slots(Math.max(1, availableParallelism()));
+  await Promise.all(langs.map((lang) => buildSection({ root, lang, stateFile: join(stateDir, `${lang}.json`), version, workerUrl, acquire, logger })));
 }

@@ -1,6 +1,6 @@
 /**
  * What a section's search page reads first, `/pagefind/<lang>/search.json`
- * (see `searchManifestPath`): written by `integrations/pagefind.ts`, read by
+ * (see `searchManifestPath`): written by `search/build-index.ts`, read by
  * `components/SearchBox.astro`.
  */
 export interface SearchManifest {

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { BundleWriter } from './bundle.ts';
 import { SHARD_PAGES } from './plan.ts';
-import type { IndexedPage } from './worker.ts';
+import type { IndexedPage } from './index-worker.ts';
 
 interface OpenBundle {
   readonly writer: BundleWriter;
@@ -27,7 +27,7 @@ export class FullIndex {
 
   /**
    * @param dir the section's folder; bundles go to `0/`, `1/`, …
-   * @param acquire waits for a free Pagefind slot (see `slots()`)
+   * @param acquire waits for a free Pagefind slot (see `slots()` in `utils/concurrency.ts`)
    */
   constructor(dir: string, workerUrl: URL, acquire: () => Promise<() => void>) {
     this.#dir = dir;

@@ -1,6 +1,6 @@
 /**
  * The Markdown pipeline, in one place so the site (astro.config.mjs), the
- * article loader's worker threads (src/loaders/markdown-worker.ts) and the
+ * article loader's worker threads (src/markdown/render-worker.ts) and the
  * tests render articles the same way. Add a remark or rehype plugin here,
  * not in the config.
  *
