@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { archivedPiece, findHeld, readSection, type ArchivedPiece } from '../src/editor/archive.ts';
 import { candidateOf, parseLegacyExport, toContentFile } from '../src/editor/legacy.ts';
-import type { Lang } from '../src/i18n/locales.ts';
+import type { Section } from '../src/i18n/locales.ts';
 import { isoDay } from '../src/utils/dates.ts';
 import { checkFiles, formatProblem } from '../src/validation/check.ts';
 
@@ -35,8 +35,8 @@ if (files.length === 0 || (values.slug && files.length > 1)) {
 
 const contentRoot = values.content ?? 'content';
 const decoder = new TextDecoder('utf-8', { fatal: true });
-const archive = new Map<Lang, ArchivedPiece[]>();
-const section = async (lang: Lang) => archive.get(lang) ?? archive.set(lang, await readSection(contentRoot, lang)).get(lang)!;
+const archive = new Map<Section, ArchivedPiece[]>();
+const section = async (lang: Section) => archive.get(lang) ?? archive.set(lang, await readSection(contentRoot, lang)).get(lang)!;
 const count = { imported: 0, drafts: 0, held: 0, failed: 0 };
 
 for (const input of files) {

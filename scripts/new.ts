@@ -1,16 +1,20 @@
 /**
- * `npm run new -- --lang fa|en --title "…" [--slug ascii-slug] [--content DIR]`
- * Creates content/articles/<lang>/<slug>.md as a draft with every field.
+ * `npm run new -- --lang <section or language> --title "…" [--slug ascii-slug] [--content DIR]`
+ * Creates content/articles/<section>/<slug>.md as a draft with every field.
+ * `--lang` names a section (`fa`, `en`) or a language one section publishes
+ * in besides its own (`de` → European Languages, with `lang: de`).
  * Never overwrites: an existing file is left alone and the command fails.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { newArticle } from '../src/editor/new-article.ts';
-import { isLang, langs } from '../src/i18n/locales.ts';
+import { isLang, isSection, sectionKeys, sectionLanguages, type Lang, type Section } from '../src/i18n/locales.ts';
 import { isoDay } from '../src/utils/dates.ts';
 
-const usage = `usage: npm run new -- --lang ${langs.join('|')} --title "Title" [--slug ascii-slug]`;
+/** Every value --lang takes: the sections, then the further languages each offers. */
+const choices = [...sectionKeys, ...sectionKeys.flatMap((s) => sectionLanguages(s).slice(1))];
+const usage = `usage: npm run new -- --lang ${choices.join('|')} --title "Title" [--slug ascii-slug]`;
 
 function fail(message: string): never {
   console.error(`new: ${message}\n${usage}`);
@@ -25,13 +29,19 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-if (!values.lang || !isLang(values.lang)) fail(`--lang must be one of ${langs.join(', ')}`);
+const target = ((): { section: Section; lang?: Lang } | undefined => {
+  const value = values.lang ?? '';
+  if (isSection(value)) return { section: value };
+  const section = isLang(value) ? sectionKeys.find((s) => sectionLanguages(s).includes(value)) : undefined;
+  return section && isLang(value) ? { section, lang: value } : undefined;
+})();
+if (!target) fail(`--lang must be one of ${choices.join(', ')}`);
 if (values.title === undefined) fail('--title is required');
 
-const result = newArticle({ lang: values.lang, title: values.title, slug: values.slug, today: isoDay(new Date()) });
+const result = newArticle({ ...target, title: values.title, slug: values.slug, today: isoDay(new Date()) });
 if (!result.ok) fail(result.error);
 
-const dir = path.join(values.content ?? 'content', 'articles', values.lang);
+const dir = path.join(values.content ?? 'content', 'articles', target.section);
 const file = path.join(dir, `${result.slug}.md`);
 await mkdir(dir, { recursive: true });
 try {

@@ -1,9 +1,9 @@
 /**
- * The articles collection. The language is the folder (`content/articles/fa/`
- * or `content/articles/en/`) and the slug is the file name, so neither is
- * typed in the frontmatter.
+ * The articles collection. The section is the folder (`content/articles/<section>/`,
+ * see the registry in `src/i18n/locales.ts`) and the slug is the file name,
+ * so neither is typed in the frontmatter.
  */
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { articleFields, datesInOrder } from './schemas/article.ts';
 import { articleLoader } from './loaders/articles.ts';
@@ -14,13 +14,7 @@ const articles = defineCollection({
   // The id is the path without extension ("en/azerbaijan-pakistan"),
   // verbatim: slug rules are enforced by validation, never silently fixed.
   loader: articleLoader({ base: 'content/articles' }),
-  schema: z
-    .strictObject({
-      ...articleFields,
-      /** The same piece in the other language, as "fa/slug" or "en/slug". */
-      translation: reference('articles').optional(),
-    })
-    .superRefine(datesInOrder),
+  schema: z.strictObject(articleFields).superRefine(datesInOrder),
 });
 
 export const collections = { articles };

@@ -3,7 +3,7 @@
  * Templates, feeds, structured data and tests read from here; nothing else
  * hard-codes the masthead, the site URL or a section label.
  */
-import type { Lang } from '../i18n/locales.ts';
+import { languages, type Lang } from '../i18n/locales.ts';
 
 export interface Couplet {
   /** The first and second hemistich (misra) of one line (bayt). */
@@ -24,8 +24,6 @@ export interface SiteSettings {
   readonly email: string;
   /** Absolute origin the built site is served from; `SITE_URL` overrides it for staging. */
   readonly url: string;
-  /** Section labels in each language, keyed by the section's own language. */
-  readonly sections: Readonly<Record<Lang, { readonly fa: string; readonly en: string }>>;
   /** Entries per page on section, tag, author and archive indexes. */
   readonly pageSize: number;
   /** Entries per section on the front page. */
@@ -52,10 +50,6 @@ export const site: SiteSettings = {
   webAddress: 'www.afgazad.com',
   email: 'afgazad@gmail.com',
   url: 'https://www.afgazad.com',
-  sections: {
-    fa: { fa: 'دری', en: 'Dari' },
-    en: { fa: 'زبان های اروپایی', en: 'European Languages' },
-  },
   pageSize: 8,
   frontPageCount: 6,
   feedItems: 50,
@@ -64,10 +58,10 @@ export const site: SiteSettings = {
 };
 
 /**
- * The publication's name as a page in `lang` writes it: Persian script on
- * Dari pages, Latin script elsewhere.
+ * The publication's name as a page in `lang` writes it: in Persian script on
+ * pages in an Arabic-script language, in Latin script elsewhere.
  * @example siteName('en') // 'Afghanistan Azad – Azad Afghanistan'
  */
 export function siteName(lang: Lang): string {
-  return lang === 'fa' ? site.nameFa : site.nameLatin;
+  return languages[lang].script === 'Arab' ? site.nameFa : site.nameLatin;
 }

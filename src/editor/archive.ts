@@ -6,13 +6,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Lang } from '../i18n/locales.ts';
+import type { Section } from '../i18n/locales.ts';
 import { parseYaml, splitFrontmatter } from '../validation/frontmatter.ts';
 
 export interface ArchivedPiece {
   /** The file as messages show it: `content/articles/en/slug.md`. */
   readonly file: string;
-  readonly lang: Lang;
+  readonly lang: Section;
   readonly title?: string;
   /** `YYYY-MM-DD` */
   readonly date?: string;
@@ -21,7 +21,7 @@ export interface ArchivedPiece {
 
 /** A piece about to be imported. */
 export interface Candidate {
-  readonly lang: Lang;
+  readonly lang: Section;
   readonly title?: string;
   /** `YYYY-MM-DD` */
   readonly date?: string;
@@ -83,7 +83,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
  * The piece described by one content file, or undefined when its frontmatter
  * cannot be read (the check reports that; it cannot be compared).
  */
-export function archivedPiece(file: string, lang: Lang, source: string): ArchivedPiece | undefined {
+export function archivedPiece(file: string, lang: Section, source: string): ArchivedPiece | undefined {
   const split = splitFrontmatter(source);
   if (split.yamlText === undefined) return undefined;
   const yaml = parseYaml(split.yamlText, split.yamlStartLine);
@@ -103,7 +103,7 @@ export function archivedPiece(file: string, lang: Lang, source: string): Archive
  * Every article of section `lang` under `contentRoot` (`content`), read from
  * disk; a missing folder is an empty section.
  */
-export async function readSection(contentRoot: string, lang: Lang): Promise<ArchivedPiece[]> {
+export async function readSection(contentRoot: string, lang: Section): Promise<ArchivedPiece[]> {
   const dir = path.join(contentRoot, 'articles', lang);
   let names: string[];
   try {

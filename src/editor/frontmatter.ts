@@ -23,7 +23,9 @@ export interface ArticleFields {
   readonly date: string;
   readonly updated?: string;
   readonly sources: readonly SourceFields[];
-  readonly translation?: string;
+  /** Another language of the section than its own (`de` in European Languages). */
+  readonly lang?: string;
+  readonly translationKey?: string;
   readonly tags: readonly string[];
   readonly draft: boolean;
 }
@@ -71,9 +73,10 @@ export function toMarkdownFile(fields: ArticleFields, body: string, comments: Fr
       s.title ? `    title: ${q(s.title)}` : `    # title: "…"                (optional: the original's title, if different)`,
       s.date ? `    date: ${s.date}` : `    # date: YYYY-MM-DD           (optional: when the original appeared)`,
     ]),
-    fields.translation
-      ? `translation: ${q(fields.translation)}`
-      : '# translation: "fa/slug"     (optional: the same piece in the other language; that file must point back)',
+    ...(fields.lang ? [`lang: ${fields.lang}`] : []),
+    fields.translationKey
+      ? `translationKey: ${fields.translationKey}`
+      : '# translationKey: some-key   (optional: the same key in every language version of this piece)',
     `tags: [${fields.tags.map(q).join(', ')}]`,
     line('draft', `draft: ${fields.draft}`),
     '---',

@@ -14,7 +14,7 @@
  * `notes`.
  */
 import { site } from '../config/site.ts';
-import { isLang, type Lang } from '../i18n/locales.ts';
+import { defaultSection, languages, sectionKeys, sections, type Section } from '../i18n/locales.ts';
 import { BIDI_CONTROLS } from '../schemas/article.ts';
 import {
   afghanMonths, dariGregorianMonths, englishMonths, fromSolarHijri, iranianMonths, isoDay, toAsciiDigits,
@@ -37,7 +37,7 @@ export interface Doubt {
 }
 
 export interface LegacyArticle {
-  lang?: Lang;
+  lang?: Section;
   title?: string;
   dek?: string;
   authors: string[];
@@ -56,7 +56,8 @@ const siteHost = new URL(site.url).hostname.replace(/^www\./, '');
 
 /** Arabic-script spellings vary (ي/ی, ك/ک, ZWNJ or space): compare a folded form. */
 function fold(s: string): string {
-  return s.replace(/ي/g, 'ی').replace(/ك/g, 'ک').replace(/[\u200C\u200F\u200E]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  // A ZWNJ counts as a space: «زبان‌های اروپایی» is often typed «زبان های اروپایی».
+  return s.replace(/ي/g, 'ی').replace(/ك/g, 'ک').replace(/[\u200F\u200E]/g, '').replace(/\u200C/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Markdown backslash escapes, undone for plain-text fields. */
@@ -80,8 +81,9 @@ function lines(block: string): string[] {
   return block.split('\n').map((l) => l.replace(/(?: {2,}|\\)$/, '').trimEnd()).filter((l) => l.trim() !== '');
 }
 
-const sectionLabels: Array<[string, Lang]> = Object.entries(site.sections).flatMap(([lang, labels]) =>
-  isLang(lang) ? [[fold(labels.fa), lang] as [string, Lang], [fold(labels.en), lang] as [string, Lang]] : [],
+/** Every section's label in every language (the old site printed one above each piece), folded, with its section. */
+const sectionLabels: Array<[string, Section]> = sectionKeys.flatMap((section) =>
+  Object.values(sections[section].labels as Readonly<Record<string, string>>).map((label): [string, Section] => [fold(label), section]),
 );
 
 /** The first http(s) URL in a line that does not point at this site itself. */
@@ -241,7 +243,7 @@ export function parseLegacyExport(input: string): LegacyArticle {
 
   const titleAt = blocks.findIndex((b) => isHeading(b) && !mastheadLines.has(fold(plainText(b.replace(/^#+\s*/, '')))));
   const header = titleAt >= 0 ? blocks.slice(0, titleAt) : [];
-  let lang: Lang | undefined;
+  let lang: Section | undefined;
   let sourceUrl: string | undefined;
   for (const line of header.flatMap(lines)) {
     const label = sectionLabels.find(([l]) => l === fold(plainText(line)));
@@ -301,7 +303,9 @@ export function parseLegacyExport(input: string): LegacyArticle {
   }
 
   lang ??= (() => {
-    const guess: Lang = /[\u0600-\u06FF]/.test(article.title ?? '') ? 'fa' : 'en';
+    // The first section written in the title's script.
+    const script = /[\u0600-\u06FF]/.test(article.title ?? '') ? 'Arab' : 'Latn';
+    const guess: Section = sectionKeys.find((s) => languages[sections[s].lang].script === script) ?? defaultSection;
     doubt('section', `the export has no section label; the file went to ${guess}/ by the title's script, move it if that is wrong`);
     return guess;
   })();
@@ -325,7 +329,7 @@ function missingFields(article: LegacyArticle): LegacyArticle {
 }
 
 export interface ImportResult {
-  readonly lang: Lang;
+  readonly lang: Section;
   readonly slug: string;
   readonly text: string;
   /** True when anything is in doubt: the file is then a draft with a `TODO:` for each doubt. */
@@ -350,8 +354,9 @@ const LINE_FIELDS = new Set(['title', 'dek', 'authors', 'date', 'sources[0].name
  */
 export function toContentFile(article: LegacyArticle, { slug, today }: { slug?: string; today: string }): ImportResult {
   const doubts = [...article.doubts];
-  const lang = article.lang ?? 'en';
-  let chosen = slug ?? (lang === 'en' && article.title ? slugify(article.title) : '');
+  const lang = article.lang ?? defaultSection;
+  // A Latin-script title makes a slug; an Arabic-script one gives none (see below).
+  let chosen = slug ?? (languages[sections[lang].lang].script === 'Latn' && article.title ? slugify(article.title) : '');
   if (!chosen && article.source) {
     // A Dari piece: the original's URL usually carries English words.
     const segments = new URL(article.source.url).pathname.split('/').map((s) => slugify(decodeURIComponent(s)));
@@ -404,7 +409,7 @@ export function toContentFile(article: LegacyArticle, { slug, today }: { slug?: 
  * misspelt outlet domain corrected (the archive has the right spelling).
  * @example candidateOf(article, 'en').urls // ['http://thediomat.com/2017/01/x/', 'http://thediplomat.com/2017/01/x/']
  */
-export function candidateOf(article: LegacyArticle, lang: Lang): Candidate {
+export function candidateOf(article: LegacyArticle, lang: Section): Candidate {
   const urls: string[] = [];
   if (article.source) {
     urls.push(article.source.url);

@@ -4,29 +4,16 @@
  * draft, so it passes `npm run check` at once and shows in `npm run dev`; the
  * checker refuses any `TODO:` left in an article that is no longer a draft.
  */
-import type { Lang } from '../i18n/locales.ts';
+import { sections, type Lang, type Section } from '../i18n/locales.ts';
+import { useTranslations } from '../i18n/ui.ts';
 import { slugify, slugProblems } from '../validation/slugs.ts';
 import { toMarkdownFile } from './frontmatter.ts';
 import { PLACEHOLDER } from '../schemas/article.ts';
 
-
-const placeholders = {
-  en: {
-    dek: `${PLACEHOLDER} one or two sentences under the title`,
-    author: `${PLACEHOLDER} author's name`,
-    sourceName: `${PLACEHOLDER} outlet that first published it`,
-    body: `${PLACEHOLDER} write the article here, then set draft: false.`,
-  },
-  fa: {
-    dek: `${PLACEHOLDER} یک یا دو جمله زیر عنوان`,
-    author: `${PLACEHOLDER} نام نویسنده`,
-    sourceName: `${PLACEHOLDER} نام نشریه‌ای که نخست آن را نشر کرد`,
-    body: `${PLACEHOLDER} متن مقاله را اینجا بنویسید و سپس draft را false کنید.`,
-  },
-} as const;
-
 export interface NewArticleOptions {
-  readonly lang: Lang;
+  readonly section: Section;
+  /** Another language of the section (`lang:` in the file); absent: the section's own. */
+  readonly lang?: Lang;
   readonly title: string;
   readonly slug?: string;
   /** `YYYY-MM-DD`, today in Kabul. */
@@ -36,9 +23,9 @@ export interface NewArticleOptions {
 export type NewArticle = { ok: true; slug: string; text: string } | { ok: false; error: string };
 
 /**
- * @example newArticle({ lang: 'en', title: 'Wheat prices climb', today: '2024-03-21' }).slug // 'wheat-prices-climb'
+ * @example newArticle({ section: 'en', title: 'Wheat prices climb', today: '2024-03-21' }).slug // 'wheat-prices-climb'
  */
-export function newArticle({ lang, title, slug, today }: NewArticleOptions): NewArticle {
+export function newArticle({ section, lang, title, slug, today }: NewArticleOptions): NewArticle {
   const cleanTitle = title.trim();
   if (!cleanTitle) return { ok: false, error: '--title must not be empty' };
   const chosen = slug ?? slugify(cleanTitle);
@@ -50,18 +37,21 @@ export function newArticle({ lang, title, slug, today }: NewArticleOptions): New
   }
   const problems = slugProblems(chosen);
   if (problems.length > 0) return { ok: false, error: `--slug ${problems.join('; ')}` };
-  const p = placeholders[lang];
+  // The placeholders are in the article's language, from its UI dictionary.
+  const t = useTranslations(lang ?? sections[section].lang);
+  const todo = (key: 'new.dek' | 'new.author' | 'new.sourceName' | 'new.body') => `${PLACEHOLDER} ${t(key)}`;
   const text = toMarkdownFile(
     {
       title: cleanTitle,
-      dek: p.dek,
-      authors: [p.author],
+      dek: todo('new.dek'),
+      authors: [todo('new.author')],
       date: today,
-      sources: [{ name: p.sourceName, url: 'https://example.com/TODO:original-url' }],
+      sources: [{ name: todo('new.sourceName'), url: 'https://example.com/TODO:original-url' }],
       tags: [],
+      ...(lang && lang !== sections[section].lang ? { lang } : {}),
       draft: true,
     },
-    p.body,
+    todo('new.body'),
   );
   return { ok: true, slug: chosen, text };
 }

@@ -1,20 +1,19 @@
 /**
- * UI strings: one dictionary per locale, looked up through `useTranslations`.
+ * UI strings: one dictionary per language (`ui/<code>.ts`, registered in the
+ * language's registry entry), looked up through `useTranslations`.
  */
-import { locales, type Lang } from './locales.ts';
-import { formatNumber } from '../utils/dates.ts';
-import { en, type UIKey, type UIDictionary } from './ui/en.ts';
-import { fa } from './ui/fa.ts';
-
-const dictionaries: Record<Lang, UIDictionary> = { en, fa };
+import { formatNumber } from './format.ts';
+import { languages, type Lang } from './locales.ts';
+import type { UIKey } from './ui/en.ts';
 
 /**
- * Returns the translator for a locale. `{name}` placeholders are filled from
- * `vars`; numbers are written in the locale's digits.
- * @example useTranslations('fa')('article.readingTime', { n: 5 }) // '۵ دقیقه'
+ * Returns the translator for a language. `{name}` placeholders are filled
+ * from `vars`; numbers are written in the language's digits.
+ * @example useTranslations('fa')('article.readingTime', { n: 5 }) // '۵ دقیقه مطالعه'
+ * @throws when the string needs a placeholder `vars` does not give
  */
 export function useTranslations(lang: Lang) {
-  const dict = dictionaries[lang];
+  const dict = languages[lang].ui;
   return function t(key: UIKey, vars: Record<string, string | number> = {}): string {
     return dict[key].replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = vars[name];
@@ -28,10 +27,10 @@ export type { UIKey };
 
 /**
  * "1 article", "3 articles", "۳ مقاله": a count of articles with the
- * locale's plural rules and digits.
+ * language's plural rules and digits.
  * @example articleCount('en', 1) // '1 article'
  */
 export function articleCount(lang: Lang, n: number): string {
-  const form = new Intl.PluralRules(locales[lang].lang).select(n) === 'one' ? 'list.count.one' : 'list.count.other';
+  const form = new Intl.PluralRules(languages[lang].tag).select(n) === 'one' ? 'list.count.one' : 'list.count.other';
   return useTranslations(lang)(form, { n });
 }

@@ -16,9 +16,9 @@ import { fileURLToPath } from 'node:url';
 import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { z } from 'zod';
-import { isLang, langs } from '../i18n/locales.ts';
+import { articleLanguage, isSection, sectionKeys, type Section } from '../i18n/locales.ts';
 import { dateField } from '../schemas/article.ts';
-import { articleAlternates, homeAlternates, hreflang, mutualTranslation, sectionAlternates, type Alternate, type Localized } from '../utils/alternates.ts';
+import { articleAlternates, homeAlternates, hreflang, sectionAlternates, type Alternate, type Localized } from '../utils/alternates.ts';
 import { isoDateTime } from '../utils/dates.ts';
 import { isPublished } from '../utils/publishing.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
@@ -35,27 +35,29 @@ const fields = z.object({
   date: dateField('date'),
   updated: dateField('updated').optional(),
   draft: z.boolean().default(false),
-  translation: z.string().optional(),
+  lang: z.string().optional(),
+  translationKey: z.string().optional(),
 });
 
 interface Fact extends Localized {
-  id: string;
+  section: Section;
   date: Date;
   modified: Date;
-  translation?: string;
+  translationKey?: string;
 }
 
 function readFacts(contentDir: string, now: Date): Fact[] {
   const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
   return files.flatMap((file) => {
     const id = relative(contentDir, join(contentDir, file)).replaceAll('\\', '/').replace(/\.md$/, '');
-    const { folder: lang, slug } = splitId(id);
+    const { folder: section, slug } = splitId(id);
     const read = readFrontmatter(readFileSync(join(contentDir, file), 'utf8'));
     // The content check has already refused such a file; this names it if a build ever gets here.
     if (!read.ok) throw new Error(`${file}: frontmatter: ${read.problem}`);
     const data = fields.parse(read.data);
-    if (!isLang(lang) || !isPublished(data, now, true)) return [];
-    return [{ id, lang, path: articlePath(lang, slug, data.date), date: data.date, modified: data.updated ?? data.date, translation: data.translation }];
+    if (!isSection(section) || !isPublished(data, now, true)) return [];
+    const lang = articleLanguage(section, data.lang);
+    return [{ section, lang, path: articlePath(section, slug, data.date), date: data.date, modified: data.updated ?? data.date, translationKey: data.translationKey }];
   });
 }
 
@@ -67,23 +69,25 @@ const newest = (dates: Date[]) => dates.reduce<Date | undefined>((max, d) => (ma
  */
 export function sitemapEntries(contentDir: string, now = new Date()): Map<string, SitemapEntry> {
   const facts = readFacts(contentDir, now);
-  const byId = new Map(facts.map((f) => [f.id, f]));
+  // The published versions of each piece, as `translationsOf` groups them for the pages.
+  const groups = new Map<string, Fact[]>();
+  for (const fact of facts) if (fact.translationKey) groups.set(fact.translationKey, [...(groups.get(fact.translationKey) ?? []), fact]);
   const entries = new Map<string, SitemapEntry>();
   for (const fact of facts) {
-    const translation = mutualTranslation(fact, byId, (f) => f.translation);
-    entries.set(fact.path, { lastmod: fact.modified, alternates: articleAlternates(fact, translation) });
+    const versions = fact.translationKey ? groups.get(fact.translationKey)! : [fact];
+    entries.set(fact.path, { lastmod: fact.modified, alternates: articleAlternates(versions) });
   }
   // An index changes when a new article appears on it.
-  for (const lang of langs) {
-    const dates = facts.filter((f) => f.lang === lang).map((f) => f.date);
-    entries.set(sectionPath(lang), { lastmod: newest(dates), alternates: sectionAlternates(lang, 1) });
+  for (const section of sectionKeys) {
+    const dates = facts.filter((f) => f.section === section).map((f) => f.date);
+    entries.set(sectionPath(section), { lastmod: newest(dates), alternates: sectionAlternates(section, 1) });
   }
   entries.set('/', { lastmod: newest(facts.map((f) => f.date)), alternates: homeAlternates() });
   return entries;
 }
 
 /** Pages that tell crawlers `noindex`: a results page has nothing of its own to index. */
-const notIndexed = new Set(langs.map((lang) => searchPath(lang)));
+const notIndexed = new Set(sectionKeys.map((section) => searchPath(section)));
 
 /**
  * Rewrites every `<lastmod>` of a sitemap file in Kabul time. The `sitemap`

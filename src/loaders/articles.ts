@@ -48,8 +48,8 @@ export function articleLoader({ base }: Options): Loader {
         const id = rel.replace(/\.md$/, '');
         const bytes = await readFile(file);
         const contents = bytes.toString('utf8');
-        const lang = id.split('/')[0]!;
-        const digest = bodyDigest(fingerprint, lang, bytes);
+        const section = id.split('/')[0]!;
+        const digest = bodyDigest(fingerprint, section, bytes);
         const outFile = join(bodiesDir, `${digest}.json`);
         const rendered = () => existsSync(outFile) && existsSync(reportFile(outFile));
         if (store.get(id)?.digest === digest && rendered()) return digest;
@@ -65,7 +65,7 @@ export function articleLoader({ base }: Options): Loader {
         // what plugins report counts lines from the top of the file.
         if (!rendered()) {
           pool ??= new RenderPool(renderWorkerUrl(config.srcDir));
-          await pool.run({ seq: ++seq, lang, contents, filePath: file, outFile });
+          await pool.run({ seq: ++seq, section, contents, filePath: file, outFile });
         }
         store.set({ id, data, filePath, digest });
         return digest;

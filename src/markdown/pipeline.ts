@@ -39,6 +39,7 @@ import remarkReadingTime from './remark-reading-time.ts';
 import remarkReportLeftovers from './remark-report-leftovers.ts';
 import remarkSmartypantsLean from './remark-smartypants-lean.ts';
 import { articleSchema } from './sanitize-schema.ts';
+import { languages, type Lang, type LanguageSpec } from '../i18n/locales.ts';
 
 // remark-emphasis and remark-autolinks extend the parser after remark-gfm, so they must follow it.
 export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkEmphasis, remarkAutolinks, remarkReportLeftovers];
@@ -70,14 +71,18 @@ export const markdownOptions = {
 } satisfies UnifiedProcessorOptions;
 
 /**
- * The options for one article's language. English gets SmartyPants (“curly
- * quotes”, em dashes), through a leaner plugin with the same output as
- * Astro's built-in one. Dari does not: those are English rules, and Dari
- * quotations take «guillemets».
- * @example markdownOptionsFor('en').remarkPlugins.length // 3
+ * The options for one article's language. A language with typographic
+ * quotation marks in the registry (English “…”, German „…“) gets SmartyPants
+ * with its marks (curly quotes, dashes, ellipses), through a leaner plugin
+ * with the same output as Astro's built-in one. Dari and Pashto do not:
+ * those are rules for Latin-script prose, and their quotations take
+ * «guillemets» as typed.
+ * @example markdownOptionsFor(defaultLang).remarkPlugins.length // 5: no SmartyPants
  */
-export function markdownOptionsFor(lang: string): typeof markdownOptions {
-  return lang === 'en' ? { ...markdownOptions, remarkPlugins: [remarkSmartypantsLean, ...markdownOptions.remarkPlugins] } : markdownOptions;
+export function markdownOptionsFor(lang: Lang): typeof markdownOptions {
+  const quotes = (languages[lang] as LanguageSpec).quotes;
+  if (!quotes) return markdownOptions;
+  return { ...markdownOptions, remarkPlugins: [[remarkSmartypantsLean, { quotes }], ...markdownOptions.remarkPlugins] };
 }
 
 /**

@@ -10,7 +10,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { locales } from '../i18n/locales.ts';
+import { isRtl } from '../i18n/locales.ts';
 import { articleLangOf } from './article-lang.ts';
 import { latinSegments } from '../utils/bidi.ts';
 
@@ -30,7 +30,7 @@ export function isolateLatin(value: string): ElementContent[] {
 export default function rehypeBidi() {
   return (tree: Root, file: VFile) => {
     const lang = articleLangOf(file);
-    const rtl = lang !== undefined && locales[lang].dir === 'rtl';
+    const rtl = lang !== undefined && isRtl(lang);
 
     visit(tree, 'element', (node: Element, _, parent) => {
       if (node.tagName === 'pre') node.properties.dir = 'ltr';

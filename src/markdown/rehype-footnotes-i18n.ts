@@ -8,7 +8,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { useTranslations } from '../i18n/ui.ts';
-import { formatNumber } from '../utils/dates.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { articleLangOf } from './article-lang.ts';
 
 export default function rehypeFootnotesI18n() {

@@ -12,6 +12,14 @@
  * The approach (concatenate the text of the document so quotes pair across
  * links and emphasis, a synthetic space at each block start) follows
  * remark-smartypants 3.
+ *
+ * The quotation marks are the article language's (`quotes` in the registry:
+ * “…” in English, „…“ in German, « … » in French). A mark written with a
+ * space inside it (French « and » take a narrow no-break space) is placed as
+ * the bare mark first, because the text is cut back into nodes by length,
+ * and its space added node by node afterwards. retext-smartypants writes an
+ * apostrophe as the closing single quote; where a language's closing single
+ * quote is not ’ (German ‚…‘), an apostrophe between letters becomes ’.
  */
 import type { Link, Root } from 'mdast';
 import { retext } from 'retext';
@@ -29,11 +37,38 @@ const SECOND_PASS = /--|\.\s*\.|``|''/;
 type Literal = Node & { value: string };
 const isLiteral = (node: Node): node is Literal => typeof (node as Partial<Literal>).value === 'string';
 
-export default function remarkSmartypantsLean() {
+/** A language's quotation marks: `double` and `single`, each `[opening, closing]`. */
+export interface QuoteMarks {
+  readonly double: readonly [string, string];
+  readonly single: readonly [string, string];
+}
+
+export interface SmartypantsOptions {
+  /** The article language's marks (the registry's `quotes`); English ones by default. */
+  readonly quotes?: QuoteMarks;
+}
+
+const ENGLISH: QuoteMarks = { double: ['“', '”'], single: ['‘', '’'] };
+const APOSTROPHE = '’';
+
+export default function remarkSmartypantsLean({ quotes: marks = ENGLISH }: SmartypantsOptions = {}) {
+  // The bare marks (one character each) for the length-preserving passes.
+  const bare = (mark: string) => mark.trim();
+  const openingQuotes = { double: bare(marks.double[0]), single: bare(marks.single[0]) };
+  const closingQuotes = { double: bare(marks.double[1]), single: bare(marks.single[1]) };
   // Quotes first, on the whole text; dashes, ellipses and backticks change
   // string lengths, so they run afterwards, node by node.
-  const quotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false });
-  const rest = retext().use(smartypants, { quotes: false });
+  const quotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false, openingQuotes, closingQuotes });
+  const rest = retext().use(smartypants, { quotes: false, openingQuotes, closingQuotes });
+  const apostrophes = closingQuotes.single === APOSTROPHE ? undefined : new RegExp(`(?<=\\p{L})${escape(closingQuotes.single)}(?=\\p{L})`, 'gu');
+  // Marks written with their own spacing (French « »): the bare mark with
+  // whatever space the editor typed on its inner side becomes the full mark.
+  const spaced = [
+    ...[marks.double[0], marks.single[0]].map((m) => ({ m, re: `${escape(bare(m))}[ \\u00A0\\u202F]?` })),
+    ...[marks.double[1], marks.single[1]].map((m) => ({ m, re: `[ \\u00A0\\u202F]?${escape(bare(m))}` })),
+  ].filter(({ m }) => m !== bare(m));
+  const spacing = spaced.length > 0 ? new RegExp(spaced.map(({ re }) => `(${re})`).join('|'), 'g') : undefined;
+  const full = (match: string, ...groups: (string | undefined)[]) => spaced[groups.findIndex((g) => g !== undefined)]?.m ?? match;
   return (tree: Root) => {
     const nodes: Node[] = [];
     let text = '';
@@ -47,7 +82,10 @@ export default function remarkSmartypantsLean() {
       else text += ' ';
       nodes.push(node);
     });
-    if (/["']/.test(text)) text = quotes.processSync(text).toString();
+    if (/["']/.test(text)) {
+      text = quotes.processSync(text).toString();
+      if (apostrophes) text = text.replace(apostrophes, APOSTROPHE);
+    }
     let at = 0;
     for (const node of nodes) {
       if (!isLiteral(node)) {
@@ -57,9 +95,15 @@ export default function remarkSmartypantsLean() {
       const end = at + node.value.length;
       if (node.type === 'text' && !addresses.has(node)) {
         const value = text.slice(at, end);
-        node.value = SECOND_PASS.test(value) ? rest.processSync(value).toString() : value;
+        const typeset = SECOND_PASS.test(value) ? rest.processSync(value).toString() : value;
+        node.value = spacing ? typeset.replace(spacing, full) : typeset;
       }
       at = end;
     }
   };
+}
+
+/** A character as a literal in a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -14,6 +14,7 @@ import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { site } from '../config/site.ts';
+import { articleLanguage, defaultSection, isSection, type Lang } from '../i18n/locales.ts';
 import { markdownOptionsFor, syntaxHighlight } from './pipeline.ts';
 import { reportFile, type BodyLink, type BodyMessage, type BodyReport, type RenderJob, type RenderReply, type RenderedBody } from './rendered-body.ts';
 
@@ -65,9 +66,9 @@ function rehypeCollectLinks() {
 }
 
 type Renderer = Awaited<ReturnType<typeof createMarkdownProcessor>>;
-const renderers = new Map<string, Promise<Renderer>>();
+const renderers = new Map<Lang, Promise<Renderer>>();
 /** One processor per language (see markdownOptionsFor), built on first use. */
-function rendererFor(lang: string): Promise<Renderer> {
+function rendererFor(lang: Lang): Promise<Renderer> {
   let renderer = renderers.get(lang);
   if (!renderer) {
     const options = markdownOptionsFor(lang);
@@ -111,8 +112,9 @@ function writeAtomically(file: string, text: string): void {
 parentPort!.on('message', async (job: RenderJob) => {
   let reply: RenderReply;
   try {
-    const renderer = await rendererFor(job.lang);
     const { body: markdown, frontmatter } = bodyKeepingLines(job.contents);
+    const section = isSection(job.section) ? job.section : defaultSection;
+    const renderer = await rendererFor(articleLanguage(section, typeof frontmatter.lang === 'string' ? frontmatter.lang : undefined));
     const { code, metadata } = await renderer.render(markdown, { frontmatter, fileURL: new URL(`file://${job.filePath}`) });
     const file = frontmatter[FILE] as VFile | undefined;
     const body: RenderedBody = {

@@ -60,8 +60,8 @@ export interface BodyReport {
 /** A message to a Markdown worker. */
 export interface RenderJob {
   readonly seq: number;
-  /** The language folder ("fa", "en"), which picks the Markdown options. */
-  readonly lang: string;
+  /** The section folder; with the frontmatter's `lang`, it picks the article's language and so the Markdown options. */
+  readonly section: string;
   /** The whole file, frontmatter included: the worker keeps its lines so positions count from the top. */
   readonly contents: string;
   /** Absolute path of the Markdown file (plugins read the language folder from it). */
@@ -124,17 +124,17 @@ export function pipelineFingerprint(root: string, srcDir: string): string {
 
 /**
  * The digest of one version of a body: the pipeline's fingerprint, the
- * language folder and the file's bytes (hashed as read, with no re-encoding
+ * section folder and the file's bytes (hashed as read, with no re-encoding
  * of the text: a warm check of 10,000 files does little else). Not the slug:
- * no plugin reads it (they read only the language folder, see
- * `markdown/article-lang.ts`), so two identical files in one folder share
+ * no plugin reads it (they read only the section folder and the frontmatter,
+ * see `markdown/article-lang.ts`), so two identical files in one folder share
  * a render. A plugin that starts reading more of the path must add it here.
  * Everything positional in the cache (lines, links) is relative to the file,
  * never to its name.
  * @example bodyDigest('e3b0c44298fc1c14', 'fa', await readFile(file)) // 'b1946ac92492d2347c62'
  */
-export function bodyDigest(fingerprint: string, lang: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(`${fingerprint}\0${lang}\0`).update(bytes).digest('hex').slice(0, 20);
+export function bodyDigest(fingerprint: string, section: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(`${fingerprint}\0${section}\0`).update(bytes).digest('hex').slice(0, 20);
 }
 
 /**

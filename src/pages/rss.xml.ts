@@ -1,5 +1,5 @@
 /**
- * The feed of both sections: the newest articles of either, newest first.
+ * The feed of every section: the newest articles of all, newest first.
  */
 import type { APIRoute } from 'astro';
 import { getArticleIndex } from '../utils/articles.ts';

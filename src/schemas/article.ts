@@ -84,6 +84,23 @@ export const articleFields = {
   sources: z.array(sourceSchema, { error: 'sources must be a list' }).min(1, 'sources must name at least one original source'),
   tags: z.array(text('tag')).default([]),
   draft: z.boolean({ error: 'draft must be true or false' }).default(false),
+  /**
+   * The language of an article written in another of its section's
+   * languages (`lang: de` in European Languages); the check refuses one the
+   * section does not publish in. Absent: the section's own language.
+   */
+  lang: z.string({ error: 'lang must be a language code such as de' }).trim().optional(),
+  /**
+   * The versions of one piece in several languages share a key
+   * (`translationKey: wakhan-corridor`), as in Hugo: each version says it is
+   * part of the group, and the check makes sure every key names at least two
+   * versions, in different languages.
+   */
+  translationKey: z
+    .string({ error: 'translationKey must be a short name such as wakhan-corridor' })
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'translationKey must be lower-case ASCII letters and digits joined by hyphens, such as wakhan-corridor')
+    .optional(),
 };
 
 /**

@@ -3,7 +3,7 @@
  * every `astro build` (by `src/integrations/search-index.ts`).
  *
  * Only article pages are indexed: they are the pages with `data-pagefind-body`.
- * Each section has its own folder, `/pagefind/<lang>/`, holding
+ * Each section has its own folder, `/pagefind/<section>/`, holding
  *
  * - the base: numbered bundles (`0/`, `1/`, …) of at most `SHARD_PAGES`
  *   articles each, because a Pagefind process needs about half a megabyte of
@@ -15,7 +15,7 @@
  *
  * Bundles are written by worker threads, one per core, each driving its own
  * Pagefind process. The HTML handed to Pagefind goes through
- * `normalizeSearchText`, the same folding the search page applies to the
+ * `foldSpelling` in the page's language, the folding the search page applies to the
  * reader's query; the pages on disk are left as they are.
  */
 import type { AstroIntegrationLogger } from 'astro';
@@ -24,8 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { langs, type Lang } from '../i18n/locales.ts';
+import { sectionKeys, type Section } from '../i18n/locales.ts';
 import { foldingFingerprint } from './folding.ts';
 import { SEARCH_INDEX_DIR, SEARCH_MANIFEST } from '../utils/urls.ts';
 import { indexedHash } from './indexed-hash.ts';
@@ -59,9 +58,9 @@ interface ArticlePage {
   readonly stamp: string;
 }
 
-/** Article pages, by their route shape (`/{lang}/{yyyy}/{mm}/{slug}/`): the only pages with `data-pagefind-body`. */
-function articlePages(root: string, lang: Lang): ArticlePage[] {
-  const dir = join(root, lang);
+/** Article pages, by their route shape (`/{section}/{yyyy}/{mm}/{slug}/`): the only pages with `data-pagefind-body`. */
+function articlePages(root: string, section: Section): ArticlePage[] {
+  const dir = join(root, section);
   if (!existsSync(dir)) return [];
   const shape = /^\d{4}\/\d{2}\/[^/]+$/;
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -70,7 +69,7 @@ function articlePages(root: string, lang: Lang): ArticlePage[] {
     .filter(({ dir }) => shape.test(dir))
     .map(({ dir, file }) => {
       const { size, mtimeMs } = statSync(file);
-      return { url: `/${lang}/${dir}/`, file, stamp: `${size}:${mtimeMs}` };
+      return { url: `/${section}/${dir}/`, file, stamp: `${size}:${mtimeMs}` };
     });
 }
 
@@ -106,7 +105,7 @@ function usableState(state: SectionState | undefined, sectionDir: string, versio
 
 export interface SectionBuild {
   readonly root: string;
-  readonly lang: Lang;
+  readonly section: Section;
   readonly stateFile: string;
   readonly version: string;
   readonly workerUrl: URL;
@@ -114,13 +113,13 @@ export interface SectionBuild {
   readonly logger: AstroIntegrationLogger;
 }
 
-export async function buildSection({ root, lang, stateFile, version, workerUrl, acquire, logger }: SectionBuild): Promise<void> {
-  const sectionDir = join(root, SEARCH_INDEX_DIR, lang);
+export async function buildSection({ root, section, stateFile, version, workerUrl, acquire, logger }: SectionBuild): Promise<void> {
+  const sectionDir = join(root, SEARCH_INDEX_DIR, section);
   const deltaDir = join(sectionDir, DELTA_DIR);
   const state = readState(stateFile);
   const usable = usableState(state, sectionDir, version);
 
-  const pages = articlePages(root, lang);
+  const pages = articlePages(root, section);
   let hashes: SectionState['pages'] = {};
   let plan: SearchPlan = planSearchIndex(undefined, new Map());
   if (usable) {
@@ -146,16 +145,16 @@ export async function buildSection({ root, lang, stateFile, version, workerUrl, 
     shards = written.shards;
     base = written.pages;
     hashes = Object.fromEntries(pages.map(({ url, stamp }) => [url, { stamp, hash: written.pages[url]!.hash }]));
-    logger.info(`${lang}: indexed ${pages.length} articles for search in ${shards.length} bundle(s) (${plan.reason})`);
+    logger.info(`${section}: indexed ${pages.length} articles for search in ${shards.length} bundle(s) (${plan.reason})`);
   } else if (plan.delta.length === 0) {
     rmSync(deltaDir, { recursive: true, force: true });
     hide = plan.hide;
-    logger.info(`${lang}: search index up to date (${pages.length} articles)`);
+    logger.info(`${section}: search index up to date (${pages.length} articles)`);
   } else {
     hide = plan.hide;
     deltaKey = plan.key;
     if (state!.deltaKey === plan.key && existsSync(join(deltaDir, 'pagefind-entry.json'))) {
-      logger.info(`${lang}: search index up to date (${plan.delta.length} pages in the delta)`);
+      logger.info(`${section}: search index up to date (${plan.delta.length} pages in the delta)`);
     } else {
       rmSync(deltaDir, { recursive: true, force: true });
       const byUrl = new Map(pages.map((p) => [p.url, p]));
@@ -167,7 +166,7 @@ export async function buildSection({ root, lang, stateFile, version, workerUrl, 
       } finally {
         release();
       }
-      logger.info(`${lang}: indexed ${plan.delta.length} new or changed articles into the delta, hiding ${plan.hide.length} from the base`);
+      logger.info(`${section}: indexed ${plan.delta.length} new or changed articles into the delta, hiding ${plan.hide.length} from the base`);
     }
   }
   const manifest: SearchManifest = { bundles: [...shards, ...(deltaKey ? [DELTA_DIR] : [])].map((dir) => `${dir}/`), hide };
@@ -208,8 +207,8 @@ export function searchIndexVersion(lockfile: string): string {
 export async function buildSearchIndexes(root: string, stateDir: string, version: string, workerUrl: URL, logger: AstroIntegrationLogger): Promise<void> {
   // Anything else in pagefind/ is from an older layout of the index.
   for (const entry of existsSync(join(root, SEARCH_INDEX_DIR)) ? readdirSync(join(root, SEARCH_INDEX_DIR)) : []) {
-    if (!(langs as readonly string[]).includes(entry)) rmSync(join(root, SEARCH_INDEX_DIR, entry), { recursive: true, force: true });
+    if (!(sectionKeys as readonly string[]).includes(entry)) rmSync(join(root, SEARCH_INDEX_DIR, entry), { recursive: true, force: true });
   }
   const acquire = slots(Math.max(1, availableParallelism()));
-  await Promise.all(langs.map((lang) => buildSection({ root, lang, stateFile: join(stateDir, `${lang}.json`), version, workerUrl, acquire, logger })));
+  await Promise.all(sectionKeys.map((section) => buildSection({ root, section, stateFile: join(stateDir, `${section}.json`), version, workerUrl, acquire, logger })));
 }

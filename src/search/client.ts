@@ -7,7 +7,7 @@
  * goes through the same spelling folding as the indexed text.
  */
 import type { SearchManifest } from './manifest.ts';
-import { normalizeSearchText } from './folding.ts';
+import { foldWithForms } from './fold-core.ts';
 
 /** The part of Pagefind's browser API used here (its module ships untyped). */
 interface PagefindResultData {
@@ -33,6 +33,8 @@ const input = form.querySelector<HTMLInputElement>('input')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const strings = form.dataset;
+/** The section language's letter table (`letterForms` in the registry), for the same folding the index got. */
+const letterForms = JSON.parse(strings.letterForms ?? '{}') as Record<string, string>;
 const numbers = new Intl.NumberFormat(document.documentElement.lang);
 const fill = (template: string, n: number, q: string) => template.replace('{n}', numbers.format(n)).replace('{q}', q);
 
@@ -94,7 +96,7 @@ async function run(query: string) {
   try {
     engine ??= load(strings.manifest!);
     const { pagefind, hidden } = await engine;
-    const found = (await pagefind.search(normalizeSearchText(q))).results.filter((r) => !hidden.has(r.id));
+    const found = (await pagefind.search(foldWithForms(q, letterForms))).results.filter((r) => !hidden.has(r.id));
     const data = await Promise.all(found.slice(0, LIMIT).map((r) => r.data()));
     if (ticket !== latest) return; // a newer query has taken over
     list.replaceChildren(...data.map(resultItem));

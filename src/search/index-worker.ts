@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { normalizeSearchText } from './folding.ts';
+import { foldSpelling } from './folding.ts';
+import { defaultLang, languageOfTag, type Lang } from '../i18n/locales.ts';
+
+/** The language a built page declares on `<html lang>`. */
+function pageLanguage(html: string): Lang {
+  const tag = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
+  return (tag && languageOfTag(tag)) || defaultLang;
+}
 import { indexedHash } from './indexed-hash.ts';
 
 export type BundleMessage =
@@ -66,8 +73,9 @@ async function add(url: string, file: string): Promise<void> {
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const html = await readFile(file, 'utf8');
   hashes.set(url, indexedHash(html, url));
-  // The index gets the folded spelling the search page also applies to queries.
-  const added = await index.addHTMLFile({ url, content: normalizeSearchText(html) });
+  // The index gets the folded spelling the search page also applies to
+  // queries, in the page's own language (`<html lang>`): folding is per language.
+  const added = await index.addHTMLFile({ url, content: foldSpelling(html, pageLanguage(html)) });
   if (added.errors.length) throw new Error(`could not index ${url}: ${added.errors.join('; ')}`);
 }
 

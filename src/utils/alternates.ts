@@ -4,7 +4,7 @@
  * (`src/integrations/sitemap.ts`) both ask this module, so the two always
  * list the same alternates.
  */
-import { defaultLang, langs, locales, type Lang } from '../i18n/locales.ts';
+import { defaultSection, langs, languages, sectionKeys, sections, type Lang, type Section } from '../i18n/locales.ts';
 import { sectionPath } from './urls.ts';
 
 export interface Alternate {
@@ -18,58 +18,45 @@ export interface Localized {
   readonly path: string;
 }
 
-/**
- * The translation of `item`, only when both sides name each other. Search
- * engines drop hreflang pairs that are not reciprocal, so a one-sided link
- * (which validation also reports) joins nothing.
- * @example mutualTranslation(en, byId, (a) => a.translation) // the Dari piece, if it points back
- */
-export function mutualTranslation<T extends { readonly id: string }>(
-  item: T,
-  byId: ReadonlyMap<string, T>,
-  translationId: (item: T) => string | undefined,
-): T | undefined {
-  const ref = translationId(item);
-  const other = ref === undefined ? undefined : byId.get(ref);
-  return other && translationId(other) === item.id ? other : undefined;
-}
-
 function inLangOrder(pages: readonly Localized[]): Alternate[] {
   return [...pages].sort((a, b) => langs.indexOf(a.lang) - langs.indexOf(b.lang));
 }
 
 /**
- * An article and its translation, or nothing when it stands alone: a
- * cluster of one tells a crawler nothing the canonical does not.
- * @example articleAlternates(en, fa) // [{ lang: 'fa', path: fa.path }, { lang: 'en', path: en.path }]
+ * The published versions of one piece (the article and its translations,
+ * `translationsOf` in `utils/articles.ts`), in registry order; nothing when
+ * it stands alone: a cluster of one tells a crawler nothing the canonical
+ * does not. Every version lists every other, so the cluster is reciprocal.
+ * @example articleAlternates([en, fa, ps]) // [{ lang: 'fa', … }, { lang: 'en', … }, { lang: 'ps', … }]
  */
-export function articleAlternates(article: Localized, translation?: Localized): Alternate[] {
-  return translation ? inLangOrder([article, translation]) : [];
+export function articleAlternates(versions: readonly Localized[]): Alternate[] {
+  return versions.length > 1 ? inLangOrder(versions) : [];
 }
 
-/** Where a reader of `lang` starts: the front page for Dari, the section index otherwise. */
-function homePath(lang: Lang): string {
-  return lang === defaultLang ? '/' : sectionPath(lang);
+/** Where a reader of a section starts: the front page for the first section, the section index otherwise. */
+function homePath(section: Section): string {
+  return section === defaultSection ? '/' : sectionPath(section);
 }
 
 /**
- * The publication's home in each language: the (Dari) front page and the
- * first page of every other section, plus `x-default` for everyone else.
- * The Dari section index is a listing, not a home, so it stands alone.
+ * The publication's home in each section's language: the front page and
+ * the first page of every other section, plus `x-default` for everyone
+ * else. The first section's own index is a listing, not a home, so it
+ * stands alone.
  */
 export function homeAlternates(): Alternate[] {
-  return [...langs.map((lang) => ({ lang, path: homePath(lang) })), { lang: 'x-default', path: '/' }];
+  return [...sectionKeys.map((section) => ({ lang: sections[section].lang, path: homePath(section) })), { lang: 'x-default', path: '/' }];
 }
 
 /** The alternates of page `page` of a section index. */
-export function sectionAlternates(lang: Lang, page: number): Alternate[] {
-  return page === 1 && homePath(lang) === sectionPath(lang) ? homeAlternates() : [];
+export function sectionAlternates(section: Section, page: number): Alternate[] {
+  return page === 1 && homePath(section) === sectionPath(section) ? homeAlternates() : [];
 }
 
 /**
- * The hreflang value of an alternate, from the locale registry.
+ * The hreflang value of an alternate, from the registry.
  * @example hreflang({ lang: 'fa', path: '/' }) // 'fa-AF'
  */
 export function hreflang(alt: Alternate): string {
-  return alt.lang === 'x-default' ? 'x-default' : locales[alt.lang].lang;
+  return alt.lang === 'x-default' ? 'x-default' : languages[alt.lang].tag;
 }

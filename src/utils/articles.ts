@@ -1,14 +1,17 @@
 /**
  * The article index: the collection is read once per build and every page
- * looks things up here (by id, by section, prev/next, translation) instead of
- * scanning the whole archive again. That keeps a build linear in the number
- * of articles.
+ * looks things up here (by id, by section, prev/next, translations) instead
+ * of scanning the whole archive again. That keeps a build linear in the
+ * number of articles.
+ *
+ * An article belongs to a section (its folder, the first segment of its URL)
+ * and is written in a language: the section's, or the one its frontmatter
+ * names (`lang: de` in European Languages).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isLang, langs, type Lang } from '../i18n/locales.ts';
-import { archiveParts, formatMonth } from './dates.ts';
+import { calendarParts, formatMonth } from '../i18n/format.ts';
+import { articleLanguage, isSection, sectionKeys, sections, type Lang, type Section } from '../i18n/locales.ts';
 import { groupNames, nameKey } from './slugs.ts';
-import { mutualTranslation } from './alternates.ts';
 import { isPublished } from './publishing.ts';
 import { articlePath, authorPath, siteOrigin, splitId, tagPath } from './urls.ts';
 
@@ -21,6 +24,9 @@ export type ArticleData = ArticleEntry['data'];
 export interface Article {
   readonly entry: ArticleEntry;
   readonly id: string;
+  /** The section it is published in (its folder). */
+  readonly section: Section;
+  /** The language it is written in. */
   readonly lang: Lang;
   readonly slug: string;
   readonly path: string;
@@ -42,13 +48,15 @@ export interface ArchiveMonth extends Group {
   readonly month: number;
 }
 
-type Groups<G extends Group = Group> = Readonly<Record<Lang, ReadonlyMap<string, G>>>;
+type Groups<G extends Group = Group> = Readonly<Record<Section, ReadonlyMap<string, G>>>;
 
 export interface ArticleIndex {
   readonly all: readonly Article[];
   /** Each section's articles, newest first. */
-  readonly bySection: Readonly<Record<Lang, readonly Article[]>>;
+  readonly bySection: Readonly<Record<Section, readonly Article[]>>;
   readonly byId: ReadonlyMap<string, Article>;
+  /** The published versions of each piece, by `translationKey`, in section order. */
+  readonly translationGroups: ReadonlyMap<string, readonly Article[]>;
   /** Position of each article within its section (0 = newest). */
   readonly position: ReadonlyMap<string, number>;
   /** Each section's tags, by URL segment, in order of their newest article. */
@@ -67,11 +75,12 @@ export function byDateDesc(a: Article, b: Article): number {
 
 function toArticle(entry: ArticleEntry): Article {
   const { folder, slug } = splitId(entry.id);
-  if (!isLang(folder)) {
+  if (!isSection(folder)) {
     // Validation reports this with the file name first; this guards the build.
-    throw new Error(`${entry.filePath ?? entry.id}: articles must live in content/articles/fa/ or content/articles/en/`);
+    throw new Error(`${entry.filePath ?? entry.id}: articles must live in ${sectionKeys.map((s) => `content/articles/${s}/`).join(', ')}`);
   }
-  return { entry, id: entry.id, lang: folder, slug, path: articlePath(folder, slug, entry.data.date), data: entry.data };
+  const lang = articleLanguage(folder, entry.data.lang);
+  return { entry, id: entry.id, section: folder, lang, slug, path: articlePath(folder, slug, entry.data.date), data: entry.data };
 }
 
 /**
@@ -99,8 +108,8 @@ export type NameKind = 'tags' | 'authors';
  * one group (`groupNames`, the grouping the content check applies too),
  * whose `key` is its page's URL segment. Newest first, like the list.
  */
-function nameGroups(list: readonly Article[], kind: NameKind, lang: Lang): Map<string, Group> {
-  const grouped = groupNames(list.flatMap((article) => article.data[kind].map((name) => [name, article] as const)), lang);
+function nameGroups(list: readonly Article[], kind: NameKind, section: Section): Map<string, Group> {
+  const grouped = groupNames(list.flatMap((article) => article.data[kind].map((name) => [name, article] as const)), sections[section].lang);
   const groups = new Map<string, Group>();
   for (const [identity, { segment, label, members }] of grouped) {
     // An article that spells one name twice is listed once.
@@ -111,16 +120,18 @@ function nameGroups(list: readonly Article[], kind: NameKind, lang: Lang): Map<s
 
 /** The same groups, by URL segment, for the routes. */
 const bySegment = (groups: Groups): Groups =>
-  Object.fromEntries(langs.map((l) => [l, new Map([...groups[l].values()].map((g) => [g.key, g]))])) as Record<Lang, Map<string, Group>>;
+  Object.fromEntries(sectionKeys.map((s) => [s, new Map([...groups[s].values()].map((g) => [g.key, g]))])) as Record<Section, Map<string, Group>>;
 
+/** The month an article is filed under in its section's archive, in the section language's calendar. */
 function monthOf(article: Article): ArchiveMonth[] {
-  const { year, month } = archiveParts(article.data.date, article.lang);
-  return [{ key: `${year}/${String(month).padStart(2, '0')}`, label: formatMonth(year, month, article.lang), year, month, articles: [] }];
+  const lang = sections[article.section].lang;
+  const { year, month } = calendarParts(article.data.date, lang);
+  return [{ key: `${year}/${String(month).padStart(2, '0')}`, label: formatMonth(year, month, lang), year, month, articles: [] }];
 }
 
 /** Builds one kind of grouping for every section. */
-function perSection<G extends Group>(bySection: Record<Lang, Article[]>, keysOf: (a: Article) => readonly G[]): Groups<G> {
-  return Object.fromEntries(langs.map((l) => [l, groupBy(bySection[l], keysOf)])) as Record<Lang, Map<string, G>>;
+function perSection<G extends Group>(bySection: Record<Section, Article[]>, keysOf: (a: Article) => readonly G[]): Groups<G> {
+  return Object.fromEntries(sectionKeys.map((s) => [s, groupBy(bySection[s], keysOf)])) as Record<Section, Map<string, G>>;
 }
 
 let cached: Promise<ArticleIndex> | undefined;
@@ -138,17 +149,25 @@ export function getArticleIndex(): Promise<ArticleIndex> {
  */
 export function indexArticles(entries: readonly ArticleEntry[]): ArticleIndex {
   const all = entries.map(toArticle).sort(byDateDesc);
-  const bySection = Object.fromEntries(langs.map((l) => [l, all.filter((a) => a.lang === l)])) as Record<Lang, Article[]>;
+  const bySection = Object.fromEntries(sectionKeys.map((s) => [s, all.filter((a) => a.section === s)])) as Record<Section, Article[]>;
   const position = new Map<string, number>();
   for (const list of Object.values(bySection)) list.forEach((a, i) => position.set(a.id, i));
   const names = {
-    tags: Object.fromEntries(langs.map((l) => [l, nameGroups(bySection[l], 'tags', l)])) as Record<Lang, Map<string, Group>>,
-    authors: Object.fromEntries(langs.map((l) => [l, nameGroups(bySection[l], 'authors', l)])) as Record<Lang, Map<string, Group>>,
+    tags: Object.fromEntries(sectionKeys.map((s) => [s, nameGroups(bySection[s], 'tags', s)])) as Record<Section, Map<string, Group>>,
+    authors: Object.fromEntries(sectionKeys.map((s) => [s, nameGroups(bySection[s], 'authors', s)])) as Record<Section, Map<string, Group>>,
   };
+  const translationGroups = new Map<string, Article[]>();
+  for (const section of sectionKeys) {
+    for (const article of bySection[section]) {
+      const key = article.data.translationKey;
+      if (key !== undefined) translationGroups.set(key, [...(translationGroups.get(key) ?? []), article]);
+    }
+  }
   return {
     all,
     bySection,
     byId: new Map(all.map((a) => [a.id, a])),
+    translationGroups,
     position,
     tags: bySegment(names.tags),
     authors: bySegment(names.authors),
@@ -169,10 +188,10 @@ export interface NameLink {
  * section: the path of its group, or undefined when it has none.
  * @example namePath(index, 'tags', 'fa', 'كابل') // '/fa/tags/کابل/' (the page of the "کابل" group)
  */
-export function namePath(index: ArticleIndex, kind: NameKind, lang: Lang, name: string): string | undefined {
-  const group = index.names[kind][lang].get(nameKey(name, lang));
+export function namePath(index: ArticleIndex, kind: NameKind, section: Section, name: string): string | undefined {
+  const group = index.names[kind][section].get(nameKey(name, sections[section].lang));
   if (!group) return undefined;
-  return kind === 'tags' ? tagPath(lang, group.label) : authorPath(lang, group.label);
+  return kind === 'tags' ? tagPath(section, group.label) : authorPath(section, group.label);
 }
 
 /**
@@ -181,23 +200,26 @@ export function namePath(index: ArticleIndex, kind: NameKind, lang: Lang, name: 
  * @example articleNames(article, index).tags // [{ name: 'Herat', href: '/en/tags/herat/' }]
  */
 export function articleNames(article: Article, index: ArticleIndex): { tags: NameLink[]; authors: NameLink[] } {
-  const links = (kind: NameKind) => article.data[kind].map((name) => ({ name, href: namePath(index, kind, article.lang, name) }));
+  const links = (kind: NameKind) => article.data[kind].map((name) => ({ name, href: namePath(index, kind, article.section, name) }));
   const seen = new Set<string>();
   const tags = links('tags').filter((t) => t.href === undefined || (!seen.has(t.href) && seen.add(t.href)));
   return { tags, authors: links('authors') };
 }
 
 /**
- * The published translation of an article, if the two name each other: a
- * one-sided link would give search engines a non-reciprocal hreflang pair.
+ * The other published versions of an article (same `translationKey`), in
+ * section order; empty when it stands alone. Drafts and scheduled versions
+ * are not in the index, so they are never linked before they are out.
+ * @example translationsOf(article, index).map((a) => a.lang) // ['fa', 'ps'] for the English version
  */
-export function translationOf(article: Article, index: ArticleIndex): Article | undefined {
-  return mutualTranslation(article, index.byId, (a) => a.data.translation?.id);
+export function translationsOf(article: Article, index: ArticleIndex): readonly Article[] {
+  const key = article.data.translationKey;
+  return key === undefined ? [] : (index.translationGroups.get(key) ?? []).filter((a) => a !== article);
 }
 
 /** The neighbours of an article within its section: `newer` and `older`. */
 export function neighbours(article: Article, index: ArticleIndex): { newer?: Article; older?: Article } {
-  const list = index.bySection[article.lang];
+  const list = index.bySection[article.section];
   const i = index.position.get(article.id) ?? -1;
   return { newer: i > 0 ? list[i - 1] : undefined, older: i >= 0 ? list[i + 1] : undefined };
 }

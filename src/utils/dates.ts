@@ -1,12 +1,9 @@
 /**
- * Date formatting for both sections.
- *
- * English pages use the Gregorian calendar ("13 January 2017"). Dari pages
- * use the Solar Hijri calendar as reckoned in Afghanistan: the same calendar
- * arithmetic as Iran's, but with the Afghan (zodiac) month names, so we take
- * the numeric year/month/day from ICU's `persian` calendar and name the month
- * ourselves. ICU's own `fa` month names are the Iranian ones ("دی"), and its
- * weekday pattern puts a Latin comma in Dari text, so neither is used.
+ * Calendar arithmetic and the newsroom's clock: instants in Kabul time, the
+ * Solar Hijri and Gregorian day of an instant (ICU's `persian` calendar), the
+ * month names editors type (recognised when dates are read: see
+ * `date-input.ts` and the importer), and machine-readable timestamps.
+ * Showing a date to a reader is the language's business: `i18n/format.ts`.
  *
  * Every date is read in the newsroom's time zone (`site.timeZone`,
  * Asia/Kabul): a date-only `2017-01-13` is the instant 00:00 Kabul time, and
@@ -14,9 +11,8 @@
  * from Intl (Kabul was UTC+4:00 until 1945, +4:30 since), never a constant.
  */
 import { site } from '../config/site.ts';
-import { locales, type Lang } from '../i18n/locales.ts';
 
-/** Afghan Solar Hijri month names, Hamal (1) to Hut (12). */
+/** Afghan Solar Hijri month names, Hamal (1) to Hut (12), as editors type them. */
 export const afghanMonths = [
   'حمل', 'ثور', 'جوزا', 'سرطان', 'اسد', 'سنبله',
   'میزان', 'عقرب', 'قوس', 'جدی', 'دلو', 'حوت',
@@ -28,6 +24,7 @@ export const iranianMonths = [
   'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند',
 ] as const;
 
+/** English month names, as editors type them. */
 export const englishMonths = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
@@ -92,67 +89,11 @@ export function toAsciiDigits(value: string): string {
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
-/**
- * Formats a number for a section: Eastern Arabic digits in Dari, without
- * grouping for years.
- * @example formatNumber(5, 'fa') // '۵'
- */
-export function formatNumber(value: number, lang: Lang): string {
-  return lang === 'fa' ? toEasternDigits(value) : String(value);
-}
-
-/**
- * The Solar Hijri date as Afghans write it.
- * @example formatSolarHijri(new Date('2017-01-13')) // '۲۴ جدی ۱۳۹۵'
- */
-export function formatSolarHijri(date: Date): string {
-  const { year, month, day } = solarHijriParts(date);
-  return `${toEasternDigits(day)} ${afghanMonths[month - 1]} ${toEasternDigits(year)}`;
-}
-
-/**
- * The Gregorian date, in English or (for Dari pages) with Eastern digits and
- * the Gregorian month names Afghans use in Dari.
- * @example formatGregorian(new Date('2017-01-13'), 'en') // '13 January 2017'
- */
-export function formatGregorian(date: Date, lang: Lang): string {
-  const { year, month, day } = gregorianParts(date);
-  if (lang === 'en') return `${day} ${englishMonths[month - 1]} ${year}`;
-  return `${toEasternDigits(day)} ${dariGregorianMonths[month - 1]} ${toEasternDigits(year)}`;
-}
-
-/** Gregorian month names as written in Dari (the European months). */
+/** Gregorian month names as written in Dari; recognised when reading dates (shown ones come from `Intl`). */
 export const dariGregorianMonths = [
   'جنوری', 'فبروری', 'مارچ', 'اپریل', 'می', 'جون',
   'جولای', 'اگست', 'سپتمبر', 'اکتوبر', 'نومبر', 'دسمبر',
 ] as const;
-
-/**
- * The date a page in `lang` shows: Solar Hijri on Dari pages, Gregorian on English ones.
- * @example formatDate(new Date('2017-01-13'), 'fa') // '۲۴ جدی ۱۳۹۵'
- */
-export function formatDate(date: Date, lang: Lang): string {
-  return lang === 'fa' ? formatSolarHijri(date) : formatGregorian(date, 'en');
-}
-
-/**
- * The year and month a section files an article under: Solar Hijri for
- * Dari, Gregorian for English (the calendar comes from the locale registry).
- * @example archiveParts(new Date('2017-01-13'), 'fa') // { year: 1395, month: 10, day: 24 }
- */
-export function archiveParts(date: Date, lang: Lang): DateParts {
-  return partsOf(date, locales[lang].calendar);
-}
-
-/**
- * A month of the section's calendar, by name.
- * @example formatMonth(1395, 10, 'fa') // 'جدی ۱۳۹۵'
- * @example formatMonth(2017, 1, 'en') // 'January 2017'
- */
-export function formatMonth(year: number, month: number, lang: Lang): string {
-  const names = locales[lang].calendar === 'persian' ? afghanMonths : englishMonths;
-  return `${names[month - 1]} ${formatNumber(year, lang)}`;
-}
 
 /**
  * `YYYY-MM-DD`: the day an instant falls on in Kabul, for `<time datetime>`,

@@ -9,8 +9,9 @@
  * Language and direction, as feed readers actually use them:
  * - each `<item>` has `xml:lang` (XML's own attribute, which parsers such as
  *   Python's feedparser read and inherit into every element of the item);
- * - in the feed of both sections, each item also has `<dc:language>`, which
- *   Miniflux reads for RSS items (a section feed's `<language>` covers its
+ * - in the feed of all sections, and wherever an item's language is not the
+ *   channel's (a German piece in European Languages), the item also has
+ *   `<dc:language>`, which Miniflux reads for RSS items (a section feed's `<language>` covers its
  *   items there);
  * - most readers (FreshRSS, NetNewsWire, Liferea, Miniflux too) show an item
  *   with `dir="auto"`, so its first strong letter sets the direction. A Dari
@@ -20,31 +21,37 @@
  */
 import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import { site, siteName } from '../config/site.ts';
-import { locales, type Dir, type Lang } from '../i18n/locales.ts';
+import { languages, sectionLabel, sections, type Dir, type Section } from '../i18n/locales.ts';
 import type { Article } from './articles.ts';
 import { rfc822DateTime } from './dates.ts';
 import { toUri } from './uri.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl, feedPath, sectionPath } from './urls.ts';
 
 export interface Feed {
-  /** The section, or undefined for the feed of both. */
-  readonly lang?: Lang;
+  /** The section, or undefined for the feed of all sections. */
+  readonly section?: Section;
   readonly path: string;
   readonly title: string;
 }
 
 /**
- * The feed of one section, or of both when `lang` is undefined.
+ * The feed of one section, or of all when `section` is undefined.
  * @example feed('en').path // '/en/rss.xml'
  */
-export function feed(lang?: Lang): Feed {
-  if (!lang) return { path: '/rss.xml', title: `${site.nameLatin} / ${site.nameFa}` };
-  return { lang, path: `/${lang}/rss.xml`, title: `${site.sections[lang][lang]} – ${siteName(lang)}` };
+export function feed(section?: Section): Feed {
+  if (!section) return { path: '/rss.xml', title: `${site.nameLatin} / ${site.nameFa}` };
+  return { section, path: feedPath(section), title: channelTitle(section) };
 }
 
-/** The feeds a page in `lang` advertises: its section's, then the combined one. */
-export function feedsFor(lang: Lang): Feed[] {
-  return [feed(lang), feed()];
+/** A section's name and the publication's, in the section's language. */
+function channelTitle(section: Section): string {
+  const lang = sections[section].lang;
+  return `${sectionLabel(section, lang)} – ${siteName(lang)}`;
+}
+
+/** The feeds a page in `section` advertises: its section's, then the combined one. */
+export function feedsFor(section: Section): Feed[] {
+  return [feed(section), feed()];
 }
 
 const escapeXml = (text: string) =>
@@ -69,9 +76,11 @@ export function directed(text: string, dir: Dir): string {
   return MARK[dir] + text;
 }
 
-function item(article: Article, withLanguage: boolean, origin: string): RSSFeedItem {
+function item(article: Article, channel: Section | undefined, origin: string): RSSFeedItem {
   const { data } = article;
-  const { lang, dir } = locales[article.lang];
+  const { tag: lang, dir } = languages[article.lang];
+  // Spelt out wherever the channel's <language> does not already say it.
+  const withLanguage = channel === undefined || sections[channel].lang !== article.lang;
   // RSS 2.0 allows one <source>: the outlet that first published the piece.
   const [first] = data.sources;
   // <author> must be an e-mail address in RSS 2.0; Dublin Core carries names.
@@ -89,20 +98,20 @@ function item(article: Article, withLanguage: boolean, origin: string): RSSFeedI
 
 /**
  * Options for `@astrojs/rss`: the newest `site.feedItems` of `articles`
- * (newest first, as the index keeps them) in one section, or in both when
- * `lang` is undefined. The per-item `<dc:language>` is only written in the
- * feed of both sections, where the channel has no single language.
+ * (newest first, as the index keeps them) in one section, or in all when
+ * `section` is undefined. An item's `<dc:language>` is written where the
+ * channel's `<language>` does not cover it.
  */
-export function feedOptions(articles: readonly Article[], lang: Lang | undefined, origin: string): RSSOptions {
-  const { path, title } = feed(lang);
+export function feedOptions(articles: readonly Article[], section: Section | undefined, origin: string): RSSOptions {
+  const { path, title } = feed(section);
   const self = `<atom:link href="${escapeXml(toUri(absoluteUrl(path, origin)))}" rel="self" type="application/rss+xml"/>`;
   return {
     title,
-    description: lang ? `${site.sections[lang][lang]} – ${siteName(lang)}` : `${site.nameLatin} – ${site.nameFa}`,
-    site: toUri(absoluteUrl(lang ? `/${lang}/` : '/', origin)),
+    description: section ? channelTitle(section) : `${site.nameLatin} – ${site.nameFa}`,
+    site: toUri(absoluteUrl(section ? sectionPath(section) : '/', origin)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-    customData: (lang ? `<language>${locales[lang].lang}</language>` : '') + self,
-    items: articles.slice(0, site.feedItems).map((a) => item(a, !lang, origin)),
+    customData: (section ? `<language>${languages[sections[section].lang].tag}</language>` : '') + self,
+    items: articles.slice(0, site.feedItems).map((a) => item(a, section, origin)),
   };
 }
 
@@ -112,16 +121,16 @@ export function feedOptions(articles: readonly Article[], lang: Lang | undefined
  * its text is escaped, so every `<item>` in its output is an item's tag).
  * @example await feedXml(index.bySection.en, 'en', 'https://www.afgazad.com') // '<?xml …><rss …><channel>…<item xml:lang="en">…'
  */
-export async function feedXml(articles: readonly Article[], lang: Lang | undefined, origin: string): Promise<string> {
+export async function feedXml(articles: readonly Article[], section: Section | undefined, origin: string): Promise<string> {
   const shown = articles.slice(0, site.feedItems);
-  const xml = await getRssString(feedOptions(shown, lang, origin));
+  const xml = await getRssString(feedOptions(shown, section, origin));
   let n = 0;
-  const out = xml.replace(/<item>/g, () => `<item xml:lang="${locales[shown[n++]!.lang].lang}">`);
-  if (n !== shown.length) throw new Error(`feed ${feed(lang).path}: found ${n} <item> tags for ${shown.length} articles`);
+  const out = xml.replace(/<item>/g, () => `<item xml:lang="${languages[shown[n++]!.lang].tag}">`);
+  if (n !== shown.length) throw new Error(`feed ${feed(section).path}: found ${n} <item> tags for ${shown.length} articles`);
   return out;
 }
 
 /** The HTTP response for a feed endpoint (the type `@astrojs/rss` gives its feeds). */
-export async function feedResponse(articles: readonly Article[], lang: Lang | undefined, origin: string): Promise<Response> {
-  return new Response(await feedXml(articles, lang, origin), { headers: { 'Content-Type': 'application/xml' } });
+export async function feedResponse(articles: readonly Article[], section: Section | undefined, origin: string): Promise<Response> {
+  return new Response(await feedXml(articles, section, origin), { headers: { 'Content-Type': 'application/xml' } });
 }

@@ -3,6 +3,7 @@
  * indexes and the tag, author and archive-month pages. One place decides the
  * `page/N` URL segment and what an incremental build may reuse.
  */
+import { sectionKeys, type Section } from '../i18n/locales.ts';
 import { pageCacheKey, type Article } from './articles.ts';
 import { paginateList, type Page } from './paginate.ts';
 
@@ -11,7 +12,7 @@ import { paginateList, type Page } from './paginate.ts';
  * `page/2/` and on. The cache key covers the page's articles, every route
  * param, the list's length and the page count (which change the pagination
  * links), plus any `keyParts` the page also shows, such as a tag's label.
- * @example listPaths(index.bySection.en, { lang: 'en' }, { lang: 'en' })
+ * @example listPaths(index.bySection.en, { section: 'en' }, { section: 'en' })
  */
 export function listPaths<Params extends Record<string, string>, Props extends object>(
   articles: readonly Article[],
@@ -24,4 +25,13 @@ export function listPaths<Params extends Record<string, string>, Props extends o
     props: { ...props, page },
     cacheKey: pageCacheKey(page.items, ...Object.values(params), ...keyParts, articles.length, page.current, page.total),
   }));
+}
+
+/**
+ * One path per section, for routes with a page per section (archive and tag
+ * overviews, search, feeds).
+ * @example sectionPaths()[0] // { params: { section: 'fa' }, props: { section: 'fa' } }
+ */
+export function sectionPaths(): { params: { section: Section }; props: { section: Section } }[] {
+  return sectionKeys.map((section) => ({ params: { section }, props: { section } }));
 }

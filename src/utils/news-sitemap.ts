@@ -3,7 +3,7 @@
  * the build, at most 1,000 (Google's limits), newest first.
  */
 import { siteName } from '../config/site.ts';
-import { locales, type Lang } from '../i18n/locales.ts';
+import { languages, type Lang } from '../i18n/locales.ts';
 import type { Article } from './articles.ts';
 import { isoDateTime } from './dates.ts';
 import { absoluteUrl } from './urls.ts';
@@ -18,7 +18,7 @@ export const NEWS_MAX_URLS = 1000;
  * @example newsLanguage('fa') // 'fa'
  */
 export function newsLanguage(lang: Lang): string {
-  return locales[lang].lang.split('-')[0]!.toLowerCase();
+  return languages[lang].tag.split('-')[0]!.toLowerCase();
 }
 
 /**

@@ -3,7 +3,7 @@
  * `Organization` on the front page. Built from the same data the page shows,
  * so the structured data never claims what the reader cannot see.
  */
-import { defaultLang, langs, locales } from '../i18n/locales.ts';
+import { languages, sectionKeys, sectionLabel, sections } from '../i18n/locales.ts';
 import { site } from '../config/site.ts';
 import type { Article } from './articles.ts';
 import { isoDateTime } from './dates.ts';
@@ -55,7 +55,7 @@ export function frontPageGraph(origin: string): Json {
         name: site.nameLatin,
         alternateName: [site.nameFa, site.shortName],
         url: absoluteUrl('/', origin),
-        inLanguage: langs.map((l) => locales[l].lang),
+        inLanguage: [...new Set(sectionKeys.map((s) => languages[sections[s].lang].tag))],
         publisher: { '@id': org['@id'] },
       },
       org,
@@ -64,14 +64,20 @@ export function frontPageGraph(origin: string): Json {
 }
 
 /**
- * Which of two translations is the original. The schema has no field for it,
- * so the earlier piece is the original; on the same date, the piece outside
- * the Dari section is, because the site translates European-language
- * analysis into Dari far more often than the reverse.
+ * Which version of a piece is the original. The frontmatter has no field for
+ * it, so the earliest version is. On the same date, a version in a
+ * Latin-script language comes first (the site translates European-language
+ * analysis into Dari and Pashto far more often than the reverse), then the
+ * section listed first in the registry (Dari pieces are put into Pashto more
+ * often than the reverse).
+ * @example originalOf([fa, en]) // en, when both carry the same date
  */
-export function isOriginal(article: Article, translation: Article): boolean {
-  const diff = article.data.date.getTime() - translation.data.date.getTime();
-  return diff !== 0 ? diff < 0 : article.lang !== defaultLang;
+export function originalOf<T extends Pick<Article, 'section' | 'lang' | 'data'>>(versions: readonly T[]): T {
+  const rank = (v: T) => [v.data.date.getTime(), languages[v.lang].script === 'Latn' ? 0 : 1, sectionKeys.indexOf(v.section)];
+  return [...versions].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+  })[0]!;
 }
 
 const bare = (host: string) => host.replace(/^www\./, '');
@@ -87,15 +93,17 @@ function externalSources(article: Article, origin: string) {
 
 function articleRef(article: Article, origin: string): Json {
   const url = absoluteUrl(article.path, origin);
-  return { '@type': 'NewsArticle', '@id': `${url}#article`, url, headline: article.data.title, inLanguage: locales[article.lang].lang };
+  return { '@type': 'NewsArticle', '@id': `${url}#article`, url, headline: article.data.title, inLanguage: languages[article.lang].tag };
 }
 
 /**
- * `NewsArticle` data for an article page.
- * @example newsArticle(article, translation, 'https://www.afgazad.com')['@type'] // 'NewsArticle'
+ * `NewsArticle` data for an article page. Its other versions (`translationsOf`)
+ * are linked both ways: the original lists every translation in
+ * `workTranslation`, each translation names the original in `translationOfWork`.
+ * @example newsArticle(article, [], 'https://www.afgazad.com')['@type'] // 'NewsArticle'
  */
-export function newsArticle(article: Article, translation: Article | undefined, origin: string): Json {
-  const { data, lang } = article;
+export function newsArticle(article: Article, translations: readonly Article[], origin: string): Json {
+  const { data } = article;
   const url = absoluteUrl(article.path, origin);
   const basedOn = externalSources(article, origin).map((s) => ({
     '@type': 'CreativeWork',
@@ -104,9 +112,13 @@ export function newsArticle(article: Article, translation: Article | undefined, 
     publisher: { '@type': 'Organization', name: s.name },
     datePublished: s.date && isoDateTime(s.date),
   }));
-  const link = translation && {
-    [isOriginal(article, translation) ? 'workTranslation' : 'translationOfWork']: articleRef(translation, origin),
-  };
+  const original = translations.length > 0 ? originalOf([article, ...translations]) : article;
+  const link =
+    translations.length === 0
+      ? undefined
+      : original === article
+        ? { workTranslation: translations.map((t) => articleRef(t, origin)) }
+        : { translationOfWork: articleRef(original, origin) };
   return {
     '@context': 'https://schema.org',
     ...articleRef(article, origin),
@@ -117,7 +129,7 @@ export function newsArticle(article: Article, translation: Article | undefined, 
     dateModified: isoDateTime(data.updated ?? data.date),
     author: data.authors.map((name) => ({ '@type': 'Person', name })),
     publisher: publisher(origin),
-    articleSection: site.sections[lang][lang],
+    articleSection: sectionLabel(article.section, article.lang),
     keywords: data.tags.length > 0 ? data.tags : undefined,
     isBasedOn: basedOn.length > 0 ? basedOn : undefined,
     ...link,

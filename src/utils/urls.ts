@@ -1,20 +1,22 @@
 /**
  * URL building: every internal link is made here, so the route shape lives in
- * one file (and in the matching `src/pages` folders).
+ * one file (and in the matching `src/pages` folders). Every path starts with
+ * the section (`/fa/`, `/en/`), whatever language an article in it is
+ * written in: a German piece in European Languages lives under `/en/`.
  */
 import { site } from '../config/site.ts';
-import type { Lang } from '../i18n/locales.ts';
+import { sections, type Section } from '../i18n/locales.ts';
 import { gregorianParts } from './dates.ts';
 import { pathSegment } from './slugs.ts';
 
 /**
- * The path of an article: `/{lang}/{yyyy}/{mm}/{slug}/`, with year and month
- * of publication in Kabul.
+ * The path of an article: `/{section}/{yyyy}/{mm}/{slug}/`, with year and
+ * month of publication in Kabul.
  * @example articlePath('en', 'azerbaijan-pakistan', new Date('2017-01-13')) // '/en/2017/01/azerbaijan-pakistan/'
  */
-export function articlePath(lang: Lang, slug: string, date: Date): string {
+export function articlePath(section: Section, slug: string, date: Date): string {
   const { year, month } = gregorianParts(date);
-  return `/${lang}/${year}/${String(month).padStart(2, '0')}/${slug}/`;
+  return `/${section}/${year}/${String(month).padStart(2, '0')}/${slug}/`;
 }
 
 /**
@@ -30,8 +32,8 @@ export function paged(base: string, page = 1): string {
  * The path of page `page` of a section index: `/en/`, `/en/page/2/`, …
  * @example sectionPath('fa', 2) // '/fa/page/2/'
  */
-export function sectionPath(lang: Lang, page = 1): string {
-  return paged(`/${lang}/`, page);
+export function sectionPath(section: Section, page = 1): string {
+  return paged(`/${section}/`, page);
 }
 
 /**
@@ -43,8 +45,8 @@ export function sectionPath(lang: Lang, page = 1): string {
  * it contains no character that a URL or a file name treats specially.
  * @example tagPath('en', 'Central Asia') // '/en/tags/central-asia/'
  */
-export function tagPath(lang: Lang, tag?: string, page = 1): string {
-  return tag === undefined ? `/${lang}/tags/` : paged(`/${lang}/tags/${pathSegment(tag, lang)}/`, page);
+export function tagPath(section: Section, tag?: string, page = 1): string {
+  return tag === undefined ? `/${section}/tags/` : paged(`/${section}/tags/${pathSegment(tag, sections[section].lang)}/`, page);
 }
 
 /**
@@ -52,8 +54,8 @@ export function tagPath(lang: Lang, tag?: string, page = 1): string {
  * spelt as its page names it (see `tagPath`).
  * @example authorPath('en', 'Fuad Shahbazov') // '/en/authors/fuad-shahbazov/'
  */
-export function authorPath(lang: Lang, name: string, page = 1): string {
-  return paged(`/${lang}/authors/${pathSegment(name, lang)}/`, page);
+export function authorPath(section: Section, name: string, page = 1): string {
+  return paged(`/${section}/authors/${pathSegment(name, sections[section].lang)}/`, page);
 }
 
 /**
@@ -61,17 +63,25 @@ export function authorPath(lang: Lang, name: string, page = 1): string {
  * (Solar Hijri for Dari, Gregorian for English), with ASCII digits in the URL.
  * @example archivePath('fa', 1395, 10) // '/fa/archive/1395/10/'
  */
-export function archivePath(lang: Lang, year?: number, month?: number, page = 1): string {
-  if (year === undefined || month === undefined) return `/${lang}/archive/`;
-  return paged(`/${lang}/archive/${year}/${String(month).padStart(2, '0')}/`, page);
+export function archivePath(section: Section, year?: number, month?: number, page = 1): string {
+  if (year === undefined || month === undefined) return `/${section}/archive/`;
+  return paged(`/${section}/archive/${year}/${String(month).padStart(2, '0')}/`, page);
 }
 
 /**
  * A section's search page.
  * @example searchPath('fa') // '/fa/search/'
  */
-export function searchPath(lang: Lang): string {
-  return `/${lang}/search/`;
+export function searchPath(section: Section): string {
+  return `/${section}/search/`;
+}
+
+/**
+ * A section's RSS feed (the feed of every section is `/rss.xml`).
+ * @example feedPath('fa') // '/fa/rss.xml'
+ */
+export function feedPath(section: Section): string {
+  return `/${section}/rss.xml`;
 }
 
 /** The build-output folder holding the search index (written by `search/build-index.ts`). */
@@ -81,8 +91,8 @@ export const SEARCH_INDEX_DIR = 'pagefind';
  * The folder of a section's search index.
  * @example searchIndexPath('fa') // '/pagefind/fa/'
  */
-export function searchIndexPath(lang: Lang): string {
-  return `/${SEARCH_INDEX_DIR}/${lang}/`;
+export function searchIndexPath(section: Section): string {
+  return `/${SEARCH_INDEX_DIR}/${section}/`;
 }
 
 /** The file in that folder that lists its Pagefind bundles (a `SearchManifest`). */
@@ -92,8 +102,8 @@ export const SEARCH_MANIFEST = 'search.json';
  * What a section's search page reads first.
  * @example searchManifestPath('fa') // '/pagefind/fa/search.json'
  */
-export function searchManifestPath(lang: Lang): string {
-  return `${searchIndexPath(lang)}${SEARCH_MANIFEST}`;
+export function searchManifestPath(section: Section): string {
+  return `${searchIndexPath(section)}${SEARCH_MANIFEST}`;
 }
 
 /**
@@ -111,7 +121,7 @@ export function siteOrigin(): string {
 }
 
 /**
- * Splits an article id ("fa/some-slug") into its language folder and slug.
+ * Splits an article id ("fa/some-slug") into its section folder and slug.
  * @example splitId('en/azerbaijan-pakistan') // { folder: 'en', slug: 'azerbaijan-pakistan' }
  */
 export function splitId(id: string): { folder: string; slug: string } {

@@ -26,9 +26,10 @@ import type { SitePaths } from './site-paths.ts';
 export interface BodyInput {
   /** The file as messages name it. */
   readonly display: string;
-  /** Absolute path (plugins read the language folder from it). */
+  /** Absolute path (plugins read the section folder from it). */
   readonly abs: string;
-  readonly lang: string;
+  /** The section folder. */
+  readonly section: string;
   /** The whole file, as read. */
   readonly source: string;
   /** `bodyDigest()` of the file's bytes. */
@@ -48,7 +49,7 @@ export interface BodyPassOptions {
  * Reports of every body, rendering (in worker threads) the versions never
  * rendered before; then each message and each link that leads nowhere as a
  * problem on the file's `body`, with its line.
- * @example await checkBodies([{ display: 'content/articles/en/x.md', abs, lang: 'en', source, digest }], { projectRoot: '.' })
+ * @example await checkBodies([{ display: 'content/articles/en/x.md', abs, section: 'en', source, digest }], { projectRoot: '.' })
  */
 export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, paths }: BodyPassOptions): Promise<Problem[]> {
   const bodiesDir = join(projectRoot, BODIES_DIR);
@@ -62,7 +63,7 @@ export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, p
     if (reports.has(outFile)) return;
     const cached = readBodyReport(outFile);
     if (cached) reports.set(outFile, cached);
-    else jobs.push({ seq: jobs.length, lang: input.lang, contents: input.source, filePath: input.abs, outFile });
+    else jobs.push({ seq: jobs.length, section: input.section, contents: input.source, filePath: input.abs, outFile });
   });
   if (jobs.length > 0) {
     // No more workers than bodies: one edited article (a save in `npm run dev`) starts one.

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { langs, isLang, type Lang } from '../i18n/locales.ts';
+import { isLang, isSection, languages, sectionKeys, sectionLanguages, sections, articleLanguage, type Lang, type Section } from '../i18n/locales.ts';
 import { articleFields, datesInOrder, PLACEHOLDER } from '../schemas/article.ts';
 import { mapLimit } from '../utils/concurrency.ts';
 import { articlePath } from '../utils/urls.ts';
@@ -61,16 +61,8 @@ export interface ContentFile {
   readonly source: string;
 }
 
-/**
- * The schema the checker applies: the shared fields plus `translation`,
- * which the content layer types with `reference()` and we check by hand.
- */
-export const checkerSchema = z
-  .strictObject({
-    ...articleFields,
-    translation: z.string({ error: 'translation must be an article id such as fa/some-slug' }).trim().optional(),
-  })
-  .superRefine(datesInOrder);
+/** The schema the checker applies: the content layer's own. */
+export const checkerSchema = z.strictObject(articleFields).superRefine(datesInOrder);
 
 const knownFields = Object.keys(checkerSchema.shape);
 const knownSourceFields = ['name', 'url', 'title', 'date'];
@@ -107,6 +99,8 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 
 interface Parsed {
   readonly file: ContentFile;
+  readonly section: Section;
+  /** The article's language (its `lang`, else the section's). */
   readonly lang: Lang;
   readonly slug: string;
   readonly id: string;
@@ -122,7 +116,7 @@ export function checkFiles(files: readonly ContentFile[], contentDisplay = 'cont
   return sortProblems(checkAll(files, contentDisplay).problems);
 }
 
-function checkAll(files: readonly ContentFile[], contentDisplay: string): { problems: Problem[]; parsed: Parsed[] } {
+function checkAll(files: readonly ContentFile[], _contentDisplay: string): { problems: Problem[]; parsed: Parsed[] } {
   const problems: Problem[] = [];
   const parsed: Parsed[] = [];
   for (const file of files) {
@@ -130,19 +124,19 @@ function checkAll(files: readonly ContentFile[], contentDisplay: string): { prob
     if (result) parsed.push(result);
   }
   checkUrls(parsed, problems);
-  checkTranslations(parsed, problems, contentDisplay);
+  checkTranslationGroups(parsed, problems);
   checkNamePages(parsed, problems);
   return { problems, parsed };
 }
 
-const FOLDERS = langs.map((l) => `${l}/`).join(' or ');
+const FOLDERS = sectionKeys.map((s) => `${s}/`).join(', ');
 
 function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
   const report = (field: string, message: string) => problems.push({ file: file.display, field, message });
   const parts = file.rel.split('/');
   const name = parts.at(-1) ?? '';
-  if (parts[0] !== 'articles' || parts.length !== 3 || !isLang(parts[1] ?? '')) {
-    report('file', `is outside the language folders; articles live directly in ${langs.map((l) => `content/articles/${l}/`).join(' or ')}`);
+  if (parts[0] !== 'articles' || parts.length !== 3 || !isSection(parts[1] ?? '')) {
+    report('file', `is outside the section folders; articles live directly in ${sectionKeys.map((s) => `content/articles/${s}/`).join(', ')}`);
     return undefined;
   }
   if (!name.endsWith('.md')) {
@@ -151,7 +145,7 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
       : `is not a Markdown (.md) file; only articles belong in ${FOLDERS}`);
     return undefined;
   }
-  const lang = parts[1] as Lang;
+  const section = parts[1] as Section;
   const slug = name.slice(0, -'.md'.length);
   for (const message of slugProblems(slug)) report('slug', message);
 
@@ -170,6 +164,10 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
       if (issue.code === 'unrecognized_keys') {
         const known = issue.path.length === 0 ? knownFields : knownSourceFields;
         for (const key of issue.keys) {
+          if (issue.path.length === 0 && key === 'translation') {
+            report('translation', 'is replaced by translationKey: give every version of the piece the same key (translationKey: wakhan-corridor) and remove this line');
+            continue;
+          }
           const near = closest(key, known);
           report(fieldName([...issue.path, key]), `unknown field${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${known.join(', ')}`);
         }
@@ -184,14 +182,20 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
         report(field, issue.message + shown);
       }
     }
-    return { file, lang, slug, id: `${lang}/${slug}` };
+    return { file, section, lang: sections[section].lang, slug, id: `${section}/${slug}` };
   }
+  const offered = sectionLanguages(section);
+  if (result.data.lang !== undefined && !(offered as readonly string[]).includes(result.data.lang)) {
+    const known = isLang(result.data.lang) ? `${languages[result.data.lang].name} is not published` : `"${result.data.lang}" is not a language of this site`;
+    report('lang', `${known} in ${section}/; this section's articles may be in ${offered.join(', ')} (or leave lang out for ${sections[section].lang})`);
+  }
+  const lang = articleLanguage(section, result.data.lang);
   if (!result.data.draft) {
     for (const field of placeholderFields(raw, split.body, split.yamlText)) {
       report(field, `still holds a "${PLACEHOLDER}" placeholder from \`npm run new\`; fill it in (or keep draft: true)`);
     }
   }
-  return { file, lang, slug, id: `${lang}/${slug}`, data: result.data };
+  return { file, section, lang, slug, id: `${section}/${slug}`, data: result.data };
 }
 
 /** Fields (and `body`) that still contain the `TODO:` marker `npm run new` writes. */
@@ -218,7 +222,7 @@ function checkUrls(parsed: readonly Parsed[], problems: Problem[]): void {
   const byKey = new Map<string, Parsed[]>();
   for (const p of parsed) {
     if (!p.data) continue;
-    const url = articlePath(p.lang, p.slug, p.data.date);
+    const url = articlePath(p.section, p.slug, p.data.date);
     const key = url.normalize('NFKC').toLowerCase().replace(/[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '');
     byKey.set(key, [...(byKey.get(key) ?? []), p]);
   }
@@ -229,39 +233,45 @@ function checkUrls(parsed: readonly Parsed[], problems: Problem[]): void {
       problems.push({
         file: p.file.display,
         field: 'url',
-        message: `${articlePath(p.lang, p.slug, p.data!.date)} would also be the URL of ${others.join(', ')}; give one of them another slug`,
+        message: `${articlePath(p.section, p.slug, p.data!.date)} would also be the URL of ${others.join(', ')}; give one of them another slug`,
       });
     }
   }
 }
 
 /**
- * Translation pairs must name each other: if A says its translation is B,
- * B must say A. We fail rather than infer the missing half, so each file
- * states its own pair and a stray edit cannot silently re-pair articles.
+ * Translation groups: the versions of one piece share a `translationKey`.
+ * Each version states its own membership, so a stray edit cannot re-pair
+ * other articles; the check makes sure a key names at least two versions
+ * (a key used once is most likely misspelt: the nearest key in use is
+ * suggested) and at most one per language (two Dari versions of one piece
+ * would give search engines two pages for one hreflang).
  */
-function checkTranslations(parsed: readonly Parsed[], problems: Problem[], contentDisplay: string): void {
-  const byId = new Map(parsed.map((p) => [p.id, p]));
+function checkTranslationGroups(parsed: readonly Parsed[], problems: Problem[]): void {
+  const groups = new Map<string, Parsed[]>();
   for (const p of parsed) {
-    const target = p.data?.translation;
-    if (target === undefined) continue;
-    const report = (message: string) => problems.push({ file: p.file.display, field: 'translation', message });
-    const cleaned = target.replace(/^\/+|\.md$/g, '').replace(/^(content\/)?articles\//, '');
-    if (cleaned !== target) {
-      report(`"${target}" must be written as an article id, language folder and slug: translation: ${cleaned}`);
+    const key = p.data?.translationKey;
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const keys = [...groups.keys()];
+  for (const [key, members] of groups) {
+    const report = (p: Parsed, message: string) => problems.push({ file: p.file.display, field: 'translationKey', message });
+    if (members.length === 1) {
+      const near = closest(key, keys.filter((k) => k !== key));
+      report(
+        members[0]!,
+        `"${key}" is the key of no other article${near ? ` (did you mean "${near}"?)` : ''}; give the other versions of this piece the same translationKey, or remove it until they exist`,
+      );
       continue;
     }
-    const [folder = '', ...rest] = target.split('/');
-    const other = byId.get(target);
-    if (!isLang(folder) || rest.length !== 1) {
-      report(`"${target}" is not an article id; write it as ${langs.map((l) => `${l}/slug`).join(' or ')}`);
-    } else if (folder === p.lang) {
-      report(`"${target}" is in the same language (${folder}/); a translation lives in the other language folder`);
-    } else if (!other) {
-      report(`"${target}" points to a missing article: there is no ${contentDisplay}/articles/${target}.md`);
-    } else if (other.data && other.data.translation !== p.id) {
-      const now = other.data.translation ? `it points to "${other.data.translation}"` : 'it has no translation field';
-      report(`"${target}" does not point back: ${other.file.display} must say "translation: ${p.id}", but ${now}`);
+    const byLang = new Map<Lang, Parsed[]>();
+    for (const p of members) byLang.set(p.lang, [...(byLang.get(p.lang) ?? []), p]);
+    for (const [lang, same] of byLang) {
+      if (same.length < 2) continue;
+      for (const p of same) {
+        const others = same.filter((o) => o !== p).map((o) => o.file.display);
+        report(p, `"${key}" already has a version in ${languages[lang].name} (${others.join(', ')}); a piece has one version per language, so give one of them another key`);
+      }
     }
   }
 }
@@ -280,10 +290,11 @@ function checkNamePages(parsed: readonly Parsed[], problems: Problem[]): void {
     ['authors', 'author'],
   ] as const;
   for (const [kind, what] of kinds) {
-    for (const lang of langs) {
+    for (const section of sectionKeys) {
+      const lang = sections[section].lang;
       const names: [string, { p: Parsed; field: string }][] = [];
       for (const p of parsed) {
-        if (p.lang !== lang || !p.data) continue;
+        if (p.section !== section || !p.data) continue;
         p.data[kind].forEach((name, i) => {
           const field = `${kind}[${i}]`;
           const problem = segmentProblem(name, lang);
@@ -391,8 +402,8 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
       const bytes = await readFile(abs);
       const source = decoder.decode(bytes);
       files.push({ rel, display: display(abs), source });
-      const [top, lang, name] = rel.split('/');
-      if (bodies && top === 'articles' && lang && name?.endsWith('.md')) digests.set(rel, bodyDigest(fingerprint, lang, bytes));
+      const [top, section, name] = rel.split('/');
+      if (bodies && top === 'articles' && section && name?.endsWith('.md')) digests.set(rel, bodyDigest(fingerprint, section, bytes));
     } catch (error) {
       const message = error instanceof TypeError ? 'is not UTF-8 text; save it as UTF-8' : `cannot be read: ${(error as Error).message}`;
       problems.push({ file: display(abs), field: 'file', message });
@@ -402,15 +413,15 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   const checked = checkAll(files, contentDisplay);
   problems.push(...checked.problems);
   if (bodies) {
-    const urls = new Map(checked.parsed.map((p) => [p, p.data ? articlePath(p.lang, p.slug, p.data.date) : undefined]));
+    const urls = new Map(checked.parsed.map((p) => [p, p.data ? articlePath(p.section, p.slug, p.data.date) : undefined]));
     const articles: SiteArticle[] = checked.parsed.flatMap((p) =>
-      p.data ? [{ lang: p.lang, slug: p.slug, url: urls.get(p)!, date: p.data.date, draft: p.data.draft, tags: p.data.tags, authors: p.data.authors, display: p.file.display }] : [],
+      p.data ? [{ section: p.section, slug: p.slug, url: urls.get(p)!, date: p.data.date, draft: p.data.draft, tags: p.data.tags, authors: p.data.authors, display: p.file.display }] : [],
     );
     const paths = new SitePaths(articles, publicPaths(path.join(projectRoot, 'public')));
     const inputs = checked.parsed.map((p) => ({
       display: p.file.display,
       abs: path.resolve(root, p.file.rel),
-      lang: p.lang,
+      section: p.section,
       source: p.file.source,
       digest: digests.get(p.file.rel)!,
       ...(urls.get(p) ? { url: urls.get(p)! } : {}),

@@ -9,16 +9,16 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { langs, type Lang } from '../i18n/locales.ts';
-import { archiveParts } from '../utils/dates.ts';
+import { calendarParts } from '../i18n/format.ts';
+import { sectionKeys, sections, type Section } from '../i18n/locales.ts';
 import { pageCount } from '../utils/paginate.ts';
-import { archivePath, authorPath, paged, SEARCH_INDEX_DIR, searchPath, sectionPath, tagPath } from '../utils/urls.ts';
+import { archivePath, authorPath, feedPath, paged, SEARCH_INDEX_DIR, searchPath, sectionPath, tagPath } from '../utils/urls.ts';
 
 /** What the check knows of one article. */
 export interface SiteArticle {
-  readonly lang: Lang;
+  readonly section: Section;
   readonly slug: string;
-  /** Its page: `articlePath(lang, slug, date)`. */
+  /** Its page: `articlePath(section, slug, date)`. */
   readonly url: string;
   readonly date: Date;
   readonly draft: boolean;
@@ -56,8 +56,8 @@ export class SitePaths {
    */
   constructor(articles: readonly SiteArticle[], publicFiles: readonly string[] = []) {
     for (const p of [...FIXED, ...publicFiles]) this.#pages.add(p);
-    for (const lang of langs) {
-      for (const p of [sectionPath(lang), tagPath(lang), archivePath(lang), searchPath(lang), `/${lang}/rss.xml`]) this.#pages.add(p);
+    for (const section of sectionKeys) {
+      for (const p of [sectionPath(section), tagPath(section), archivePath(section), searchPath(section), feedPath(section)]) this.#pages.add(p);
     }
     for (const a of articles) {
       if (a.draft) {
@@ -81,11 +81,11 @@ export class SitePaths {
     const lists = new Map<string, number>();
     const count = (base: string) => lists.set(base, (lists.get(base) ?? 0) + 1);
     for (const a of this.#published) {
-      count(sectionPath(a.lang));
-      for (const tag of new Set(a.tags)) count(tagPath(a.lang, tag));
-      for (const author of new Set(a.authors)) count(authorPath(a.lang, author));
-      const { year, month } = archiveParts(a.date, a.lang);
-      count(archivePath(a.lang, year, month));
+      count(sectionPath(a.section));
+      for (const tag of new Set(a.tags)) count(tagPath(a.section, tag));
+      for (const author of new Set(a.authors)) count(authorPath(a.section, author));
+      const { year, month } = calendarParts(a.date, sections[a.section].lang);
+      count(archivePath(a.section, year, month));
     }
     for (const [base, n] of lists) {
       for (let page = 1; page <= pageCount(n); page++) this.#pages.add(paged(base, page));

@@ -22,7 +22,7 @@ export const de: UIDictionary = {
   'article.sourceHeading': 'Quelle',
   'article.originalTitle': 'Originaltitel',
   // Followed by the titles of the other versions, whatever their languages.
-  'article.translation': 'Dieser Artikel in anderen Sprachen',
+  'article.versions': 'Dieser Artikel in anderen Sprachen',
   'article.prev': 'Vorheriger Artikel',
   'article.next': 'Nächster Artikel',
   'article.tags': 'Schlagwörter',
@@ -53,12 +53,14 @@ export const de: UIDictionary = {
   'search.loading': 'Suche läuft …',
   'search.noscript': 'Die Suche benötigt JavaScript. Sie können stattdessen das Archiv oder die Schlagwörter durchsehen.',
   'search.unavailable': 'Der Suchindex fehlt: Er entsteht erst beim Produktions-Build der Website.',
-  // The Dari section's own name, marked as Dari, like `lang.switch` in en.ts.
-  'lang.switch': 'دری',
-  'lang.switchLabel': 'Auf Dari lesen',
+  'lang.versions': 'Andere Sprachen',
   '404.title': 'Seite nicht gefunden',
   '404.body': 'Die gewünschte Seite gibt es hier nicht. Vielleicht wurde sie verschoben, oder die Adresse enthält einen Tippfehler.',
   '404.back': 'Zur Startseite',
   'footer.rights': 'Hier wiederveröffentlichte Artikel verlinken auf ihre Originalquelle.',
   'breadcrumbs.label': 'Brotkrümelnavigation',
+  'new.dek': 'ein bis zwei Sätze unter dem Titel',
+  'new.author': 'Name der Autorin oder des Autors',
+  'new.sourceName': 'Medium, das den Text zuerst veröffentlicht hat',
+  'new.body': 'den Artikel hier schreiben, dann draft: false setzen.',
 };

@@ -17,7 +17,7 @@ export const en = {
   'article.source': 'First published by',
   'article.sourceHeading': 'Source',
   'article.originalTitle': 'Original title',
-  'article.translation': 'Read this article in Dari',
+  'article.versions': 'This article in other languages',
   'article.prev': 'Previous article',
   'article.next': 'Next article',
   'article.tags': 'Tags',
@@ -49,13 +49,17 @@ export const en = {
   'search.loading': 'Searching…',
   'search.noscript': 'Search needs JavaScript. You can browse the archive or the tags instead.',
   'search.unavailable': 'The search index is missing: it is written by the production build.',
-  'lang.switch': 'دری',
-  'lang.switchLabel': 'Read in Dari',
+  'lang.versions': 'Other languages',
   '404.title': 'Page not found',
   '404.body': 'The page you asked for is not here. It may have moved, or the address may be mistyped.',
   '404.back': 'Go to the front page',
   'footer.rights': 'Articles republished here link to their original source.',
   'breadcrumbs.label': 'Breadcrumbs',
+  // What `npm run new` writes where only the editor knows the answer (after "TODO: ").
+  'new.dek': 'one or two sentences under the title',
+  'new.author': "author's name",
+  'new.sourceName': 'outlet that first published it',
+  'new.body': 'write the article here, then set draft: false.',
 } as const;
 
 export type UIKey = keyof typeof en;

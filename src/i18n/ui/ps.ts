@@ -31,7 +31,7 @@ export const ps: UIDictionary = {
   'article.sourceHeading': 'سرچینه',
   'article.originalTitle': 'اصلي سرلیک',
   // Followed by the titles of the other versions, whatever their languages.
-  'article.translation': 'دا لیکنه په نورو ژبو',
+  'article.versions': 'دا لیکنه په نورو ژبو',
   'article.prev': 'مخکینۍ لیکنه',
   'article.next': 'راتلونکې لیکنه',
   'article.tags': 'ټګونه',
@@ -62,12 +62,14 @@ export const ps: UIDictionary = {
   'search.loading': 'لټون روان دی…',
   'search.noscript': 'لټون جاواسکرېپټ ته اړتیا لري. تاسو کولای شئ آرشیف یا ټګونه وګورئ.',
   'search.unavailable': 'د لټون لړلیک نشته: دا لړلیک د وېبپاڼې په وروستي جوړښت کې لیکل کېږي.',
-  // The Dari section's own name, marked as Dari, like `lang.switch` in en.ts.
-  'lang.switch': 'دری',
-  'lang.switchLabel': 'په دري یې ولولئ',
+  'lang.versions': 'نورې ژبې',
   '404.title': 'پاڼه ونه موندل شوه',
   '404.body': 'هغه پاڼه چې تاسو غوښتله دلته نشته. کېدای شي بل ځای ته وړل شوې وي، یا یې پته ناسمه لیکل شوې وي.',
   '404.back': 'کورپاڼې ته ورشئ',
   'footer.rights': 'هغه لیکنې چې دلته بیا خپرېږي، له خپلې اصلي سرچینې سره تړلې دي.',
   'breadcrumbs.label': 'د پاڼې لاره',
+  'new.dek': 'د سرلیک لاندې یوه یا دوه جملې',
+  'new.author': 'د لیکوال نوم',
+  'new.sourceName': 'هغه خپرونه چې لومړی یې خپره کړه',
+  'new.body': 'د لیکنې متن دلته ولیکئ، بیا draft په false بدل کړئ.',
 };
