@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import type { Lang } from '../../src/i18n/locales.ts';
+import { sectionKeys, type Section } from '../../src/i18n/locales.ts';
 
 const units = {
   dari: [...'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآئۀء'],
@@ -109,7 +109,8 @@ export const name = fc.oneof(
 );
 
 export interface GeneratedArticle {
-  readonly lang: Lang;
+  /** The section folder. */
+  readonly lang: Section;
   readonly title: string;
   readonly dek: string;
   readonly authors: readonly string[];
@@ -120,7 +121,7 @@ export interface GeneratedArticle {
 
 /** One article's frontmatter values (the slug is given by its position in the list). */
 export const article: fc.Arbitrary<GeneratedArticle> = fc.record({
-  lang: fc.constantFrom<Lang>('fa', 'en'),
+  lang: fc.constantFrom<Section>(...sectionKeys),
   title: fc.oneof({ weight: 5, arbitrary: text(1, 12) }, { weight: 1, arbitrary: fc.constantFrom(...yamlHostile) }, { weight: 1, arbitrary: text(200, 600) }),
   dek: fc.oneof({ weight: 5, arbitrary: text(1, 20) }, { weight: 1, arbitrary: fc.constantFrom(...yamlHostile) }),
   authors: fc.array(name, { minLength: 1, maxLength: 3 }),

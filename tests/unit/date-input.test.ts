@@ -4,10 +4,11 @@
  * Gregorian field, other digits and other forms (src/utils/date-input.ts),
  * and the time-zone arithmetic behind them (src/utils/dates.ts).
  */
+import { formatDate } from '../../src/i18n/format.ts';
 import { describe, expect, it } from 'vitest';
 import { readDate, YEARS } from '../../src/utils/date-input.ts';
 import {
-  formatSolarHijri, isoDateOrTime, isoDateTime, isoDay, rfc822DateTime, solarHijriToGregorian, zonedInstant, zoneOffsetMs,
+  isoDateOrTime, isoDateTime, isoDay, rfc822DateTime, solarHijriToGregorian, zonedInstant, zoneOffsetMs,
 } from '../../src/utils/dates.ts';
 
 /** The instant a reading gives, as UTC ISO; or its message. */
@@ -26,7 +27,7 @@ describe('a date alone is a Kabul calendar day', () => {
     const r = readDate('2017-01-13');
     if (!r.ok) throw new Error(r.message);
     expect(isoDay(r.date)).toBe('2017-01-13');
-    expect(formatSolarHijri(r.date)).toBe('۲۴ جدی ۱۳۹۵');
+    expect(formatDate(r.date, 'fa')).toBe('۲۴ جدی ۱۳۹۵');
     expect(isoDateTime(r.date)).toBe('2017-01-13T00:00:00+04:30');
     expect(rfc822DateTime(r.date)).toBe('Fri, 13 Jan 2017 00:00:00 +0430');
   });
@@ -41,7 +42,7 @@ describe('a date and time', () => {
   it('without a zone is Kabul wall-clock time: 2024-03-19T23:00 is 29 Hoot 1402', () => {
     expect(read('2024-03-19T23:00')).toBe('2024-03-19T18:30:00.000Z');
     const r = readDate('2024-03-19T23:00');
-    expect(r.ok && formatSolarHijri(r.date)).toBe('۲۹ حوت ۱۴۰۲');
+    expect(r.ok && formatDate(r.date, 'fa')).toBe('۲۹ حوت ۱۴۰۲');
     expect(r).toMatchObject({ dateOnly: false });
   });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { site } from '../../src/config/site.ts';
-import { locales } from '../../src/i18n/locales.ts';
+import { languages } from '../../src/i18n/locales.ts';
 import type { Article } from '../../src/utils/articles.ts';
 import { directed, feedXml } from '../../src/utils/feeds.ts';
 import { toUri } from '../../src/utils/uri.ts';
@@ -32,6 +32,7 @@ function article(n: number, lang: 'fa' | 'en'): Article {
   return {
     entry: {} as Article['entry'],
     id: `${lang}/${slug}`,
+    section: lang,
     lang,
     slug,
     path: articlePath(lang, slug, date),
@@ -49,7 +50,7 @@ function article(n: number, lang: 'fa' | 'en'): Article {
 
 // 1,200 articles, newest first, the two sections interleaved unevenly.
 const all = Array.from({ length: 1200 }, (_, n) => article(n, n % 5 < 2 ? 'en' : 'fa'));
-const section = (lang: 'fa' | 'en') => all.filter((a) => a.lang === lang);
+const section = (lang: 'fa' | 'en') => all.filter((a) => a.section === lang);
 const feeds = [
   { name: '/rss.xml', lang: undefined, articles: all },
   { name: '/fa/rss.xml', lang: 'fa' as const, articles: section('fa') },
@@ -75,8 +76,8 @@ describe('RSS feeds at archive scale', () => {
   it.each(feeds)('$name marks the language of every item with xml:lang', async ({ lang, articles }) => {
     const doc = parseXml(await feedXml(articles, lang, origin));
     const items = [...doc.getElementsByTagName('item')];
-    expect(items.map((i) => i.getAttribute('xml:lang'))).toEqual(articles.slice(0, site.feedItems).map((a) => locales[a.lang].lang));
-    expect(texts(doc, 'language')).toEqual(lang ? [locales[lang].lang] : []);
+    expect(items.map((i) => i.getAttribute('xml:lang'))).toEqual(articles.slice(0, site.feedItems).map((a) => languages[a.lang].tag));
+    expect(texts(doc, 'language')).toEqual(lang ? [languages[lang].tag] : []);
   });
 
   it('gives each item of the feed of both sections its language as dc:language too', async () => {

@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { kabulLastmod, sitemapEntries } from '../../src/integrations/sitemap.ts';
 import { articleFields } from '../../src/schemas/article.ts';
 import type { Article } from '../../src/utils/articles.ts';
-import { archiveParts, formatDate, isoDay } from '../../src/utils/dates.ts';
+import { calendarParts, formatDate } from '../../src/i18n/format.ts';
+import { isoDay } from '../../src/utils/dates.ts';
 import { feedOptions } from '../../src/utils/feeds.ts';
 import { newsSitemap, recentForNews } from '../../src/utils/news-sitemap.ts';
 import { isPublished } from '../../src/utils/publishing.ts';
@@ -31,9 +32,9 @@ const base = {
 };
 
 function article(id: string, date: string, extra: Record<string, unknown> = {}): Article {
-  const [lang, slug] = id.split('/') as ['fa' | 'en', string];
+  const [section, slug] = id.split('/') as ['fa' | 'en', string];
   const data = fields.parse({ ...base, date, ...extra }) as Article['data'];
-  return { entry: {} as Article['entry'], id, lang, slug, path: articlePath(lang, slug, data.date), data };
+  return { entry: {} as Article['entry'], id, section, lang: section, slug, path: articlePath(section, slug, data.date), data };
 }
 
 const today = article('fa/case4-emrooz', '2025-05-10');
@@ -62,7 +63,7 @@ describe('at 01:30 in Kabul, an article dated today', () => {
 
   it('lives at this month’s URL and archive, and shows today’s date', () => {
     expect(today.path).toBe('/fa/2025/05/case4-emrooz/');
-    expect(archiveParts(today.data.date, 'fa')).toEqual({ year: 1404, month: 2, day: 20 });
+    expect(calendarParts(today.data.date, 'fa')).toEqual({ year: 1404, month: 2, day: 20 });
     expect(formatDate(today.data.date, 'fa')).toBe('۲۰ ثور ۱۴۰۴');
     expect(isoDay(today.data.date)).toBe('2025-05-10');
   });
@@ -72,7 +73,7 @@ describe('at 01:30 in Kabul, an article dated today', () => {
     expect(xml).toContain('<loc>https://www.afgazad.com/fa/2025/05/case4-emrooz/</loc>');
     expect(xml).toContain('<news:publication_date>2025-05-10T00:00:00+04:30</news:publication_date>');
 
-    const ld = newsArticle(yesterday, undefined, 'https://www.afgazad.com');
+    const ld = newsArticle(yesterday, [], 'https://www.afgazad.com');
     expect(ld.datePublished).toBe('2025-05-09T00:00:00+04:30');
     expect(ld.dateModified).toBe('2025-05-10T01:00:00+04:30');
     expect((ld.isBasedOn as { datePublished: string }[])[0]!.datePublished).toBe('2025-05-09T00:00:00+04:30');

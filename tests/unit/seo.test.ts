@@ -3,25 +3,27 @@
  * window, hreflang clusters, and which translation counts as the original.
  */
 import { describe, expect, it } from 'vitest';
-import { articleAlternates, homeAlternates, hreflang, mutualTranslation, sectionAlternates } from '../../src/utils/alternates.ts';
+import { articleAlternates, homeAlternates, hreflang, sectionAlternates } from '../../src/utils/alternates.ts';
 import type { Article } from '../../src/utils/articles.ts';
 import { feed, feedsFor } from '../../src/utils/feeds.ts';
 import { NEWS_MAX_URLS, newsLanguage, newsSitemap, recentForNews } from '../../src/utils/news-sitemap.ts';
 import { isPublished } from '../../src/utils/publishing.ts';
-import { isOriginal, newsArticle, serializeJsonLd } from '../../src/utils/structured-data.ts';
+import { newsArticle, originalOf, serializeJsonLd } from '../../src/utils/structured-data.ts';
+import { sectionLanguages } from '../../src/i18n/locales.ts';
 import { absoluteUrl, articlePath, siteOrigin } from '../../src/utils/urls.ts';
 
 const HOUR = 3_600_000;
 
 /** An article as the index holds it; only the fields these modules read. */
 function article(id: string, date: Date, extra: Partial<Article['data']> = {}): Article {
-  const [lang, slug] = id.split('/') as ['fa' | 'en', string];
+  const [section, slug] = id.split('/') as ['fa' | 'ps' | 'en', string];
   return {
     entry: {} as Article['entry'],
     id,
-    lang,
+    section,
+    lang: (extra.lang as Article['lang'] | undefined) ?? section,
     slug,
-    path: articlePath(lang, slug, date),
+    path: articlePath(section, slug, date),
     data: { title: `Title of ${id}`, dek: 'Dek', authors: ['A. Writer'], date, sources: [{ name: 'Outlet', url: 'https://outlet.example/piece' }], tags: [], draft: false, ...extra },
   };
 }
@@ -65,58 +67,78 @@ describe('news sitemap', () => {
 });
 
 describe('hreflang clusters', () => {
-  const en = { id: 'en/x', lang: 'en' as const, path: '/en/2017/01/x/', t: 'fa/y' };
-  const fa = { id: 'fa/y', lang: 'fa' as const, path: '/fa/2017/01/y/', t: 'en/x' };
-  const stray = { id: 'en/z', lang: 'en' as const, path: '/en/2017/01/z/', t: 'fa/y' };
-  const byId = new Map([en, fa, stray].map((a) => [a.id, a]));
+  const en = { lang: 'en' as const, path: '/en/2017/01/x/' };
+  const fa = { lang: 'fa' as const, path: '/fa/2017/01/y/' };
+  const ps = { lang: 'ps' as const, path: '/ps/2017/01/z/' };
+  const de = { lang: 'de' as const, path: '/en/2017/01/w/' };
 
-  it('joins two articles only when each names the other', () => {
-    expect(mutualTranslation(en, byId, (a) => a.t)).toBe(fa);
-    expect(mutualTranslation(fa, byId, (a) => a.t)).toBe(en);
-    expect(mutualTranslation(stray, byId, (a) => a.t)).toBeUndefined();
+  it('lists every version of a piece, in registry order, and nothing for an article alone', () => {
+    expect(articleAlternates([en, fa]).map(hreflang)).toEqual(['fa-AF', 'en']);
+    expect(articleAlternates([de, en, ps, fa]).map(hreflang)).toEqual(['fa-AF', 'ps-AF', 'en', 'de']);
+    expect(articleAlternates([en])).toEqual([]);
   });
 
-  it('lists an article with its translation, Dari first, and nothing for an article alone', () => {
-    expect(articleAlternates(en, fa).map(hreflang)).toEqual(['fa-AF', 'en']);
-    expect(articleAlternates(en)).toEqual([]);
-  });
-
-  it('joins the front page and the English section index, with x-default on the front page', () => {
+  it('joins the front page and every other section index, with x-default on the front page', () => {
     expect(homeAlternates()).toEqual([
       { lang: 'fa', path: '/' },
+      { lang: 'ps', path: '/ps/' },
       { lang: 'en', path: '/en/' },
       { lang: 'x-default', path: '/' },
     ]);
     expect(sectionAlternates('en', 1)).toEqual(homeAlternates());
+    expect(sectionAlternates('ps', 1)).toEqual(homeAlternates());
     expect(sectionAlternates('fa', 1)).toEqual([]);
     expect(sectionAlternates('en', 2)).toEqual([]);
   });
 });
 
 describe('structured data', () => {
-  const date = new Date('2017-01-13');
+  const date = new Date('2017-01-13T00:00:00+04:30');
 
-  it('treats the earlier piece as the original, and on the same day the non-Dari one', () => {
+  it('treats the earliest version as the original; on the same day a European-language one, then the first section', () => {
     const en = article('en/x', date);
     const fa = article('fa/y', date);
-    expect(isOriginal(en, fa)).toBe(true);
-    expect(isOriginal(fa, en)).toBe(false);
-    const laterEn = article('en/x', new Date('2017-01-14'));
-    expect(isOriginal(fa, laterEn)).toBe(true);
+    const ps = article('ps/z', date);
+    expect(originalOf([fa, en])).toBe(en);
+    expect(originalOf([en, fa])).toBe(en);
+    expect(originalOf([ps, fa])).toBe(fa);
+    const laterEn = article('en/x', new Date('2017-01-14T00:00:00+04:30'));
+    expect(originalOf([laterEn, fa, ps])).toBe(fa);
+  });
+
+  it('links the original to every translation, and each translation to the original', () => {
+    const en = article('en/x', date);
+    const fa = article('fa/y', new Date('2017-01-14T00:00:00+04:30'));
+    const ps = article('ps/z', new Date('2017-01-15T00:00:00+04:30'));
+    const original = newsArticle(en, [fa, ps], 'https://www.afgazad.com');
+    expect((original.workTranslation as { inLanguage: string }[]).map((w) => w.inLanguage)).toEqual(['fa-AF', 'ps-AF']);
+    expect(original.translationOfWork).toBeUndefined();
+    const translation = newsArticle(ps, [en, fa], 'https://www.afgazad.com');
+    expect((translation.translationOfWork as { url: string }).url).toBe('https://www.afgazad.com/en/2017/01/x/');
+    expect(translation.workTranslation).toBeUndefined();
+    expect(newsArticle(en, [], 'https://www.afgazad.com').workTranslation).toBeUndefined();
+  });
+
+  it('names the language of an article in another language of its section', () => {
+    const de = article('en/w', date, { lang: 'de' });
+    expect(sectionLanguages('en')).toContain('de');
+    expect(newsArticle(de, [], 'https://www.afgazad.com').inLanguage).toBe('de');
+    expect(newsArticle(de, [], 'https://www.afgazad.com').articleSection).toBe('Europäische Sprachen');
   });
 
   it('cites other outlets with isBasedOn, but not the publication itself', () => {
     const own = { name: 'Afghanistan Azad – Azad Afghanistan', url: 'https://afgazad.com/' };
     const other = { name: 'The Diplomat', url: 'https://thediplomat.com/x/', title: 'X' };
-    const ld = newsArticle(article('en/x', date, { sources: [own, other] }), undefined, 'https://www.afgazad.com');
+    const ld = newsArticle(article('en/x', date, { sources: [own, other] }), [], 'https://www.afgazad.com');
     expect(ld.isBasedOn).toEqual([{ '@type': 'CreativeWork', url: other.url, name: 'X', publisher: { '@type': 'Organization', name: 'The Diplomat' } }]);
-    expect(newsArticle(article('en/x', date, { sources: [own] }), undefined, 'https://www.afgazad.com').isBasedOn).toBeUndefined();
+    expect(newsArticle(article('en/x', date, { sources: [own] }), [], 'https://www.afgazad.com').isBasedOn).toBeUndefined();
   });
 });
 
 describe('feeds', () => {
-  it('has one feed per section and one of both', () => {
+  it('has one feed per section and one of all', () => {
     expect(feed('fa').path).toBe('/fa/rss.xml');
+    expect(feed('ps').path).toBe('/ps/rss.xml');
     expect(feed().path).toBe('/rss.xml');
     expect(feedsFor('en').map((f) => f.path)).toEqual(['/en/rss.xml', '/rss.xml']);
   });

@@ -10,6 +10,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSy
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BODIES_DIR } from '../../src/markdown/rendered-body.ts';
+import { sectionKeys } from '../../src/i18n/locales.ts';
 import { copySite } from '../helpers/fixture-site.ts';
 import { contentDir, distDir, projectRoot, siteFixtureDir, testSiteRoot } from '../helpers/paths.ts';
 
@@ -41,7 +42,7 @@ describe('the test suite', () => {
     expect(inside(siteFixtureDir, contentDir)).toBe(true);
     expect(inside(projectRoot, testSiteRoot), testSiteRoot).toBe(false);
     expect(inside(testSiteRoot, distDir)).toBe(true);
-    expect(readdirSync(contentDir).sort()).toEqual(['en', 'fa']);
+    expect(readdirSync(contentDir).sort()).toEqual([...sectionKeys].sort());
   });
 
   it('never reads the project\'s content/ or dist/', () => {
