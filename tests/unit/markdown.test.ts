@@ -1,25 +1,37 @@
 /**
- * The Markdown pipeline exactly as astro.config.mjs sets it up, run on small
- * Dari and English documents: heading ids, direction fixes, footnotes.
+ * The Markdown pipeline as articles are rendered (per language), run on
+ * small documents: SmartyPants, heading ids, direction fixes, footnotes.
  */
 import { describe, expect, it } from 'vitest';
-import { pathToFileURL } from 'node:url';
-import { parseHTML } from 'linkedom';
-import config from '../../astro.config.mjs';
 import { pathSegment } from '../../src/utils/slugs.ts';
 import { isolateLatin } from '../../src/markdown/rehype-bidi.ts';
+import { renderBody } from '../helpers/markdown.ts';
 
-const processor = config.markdown!.processor as unknown as {
-  createRenderer(shared: object): Promise<{
-    render(md: string, opts: { fileURL: URL }): Promise<{ code: string; metadata: { headings: { depth: number; slug: string; text: string }[] } }>;
-  }>;
-};
-const renderer = await processor.createRenderer({ syntaxHighlight: false });
-
-async function render(lang: 'fa' | 'en', markdown: string) {
-  const { code, metadata } = await renderer.render(markdown, { fileURL: pathToFileURL(`/site/content/articles/${lang}/sample.md`) });
-  return { doc: parseHTML(`<!doctype html><html><body>${code}</body></html>`).document, headings: metadata.headings };
+/** A body rendered as the article loader renders articles: per language, with that language's plugins. */
+async function render(section: 'fa' | 'ps' | 'en', markdown: string, lang?: 'de') {
+  const { doc, headings } = await renderBody(section, markdown, { lang });
+  return { doc, headings };
 }
+
+describe('SmartyPants, per article language', () => {
+  const text = `He said "don't go" -- it's 'maybe'...`;
+  it('gives English articles English quotes, dashes and ellipses', async () => {
+    const { doc } = await render('en', text);
+    expect(doc.querySelector('p')!.textContent).toBe('He said “don’t go” — it’s ‘maybe’…');
+  });
+
+  it('gives German articles German quotes, keeping the apostrophe ’', async () => {
+    const { doc } = await render('en', 'Das "Dach der Welt" und \'Pamir\' -- geht\'s?', 'de');
+    expect(doc.querySelector('p')!.textContent).toBe('Das „Dach der Welt“ und ‚Pamir‘ — geht’s?');
+  });
+
+  it('leaves Dari and Pashto as typed: those are rules for Latin-script prose', async () => {
+    for (const section of ['fa', 'ps'] as const) {
+      const { doc } = await render(section, 'او گفت "نه" -- «باشد»...');
+      expect(doc.querySelector('p')!.textContent, section).toBe('او گفت "نه" -- «باشد»...');
+    }
+  });
+});
 
 describe('heading ids', () => {
   it('keep the zero-width non-joiner of Dari headings, and render() reports the same ids', async () => {
