@@ -16,7 +16,7 @@ import { projectRoot } from '../helpers/paths.ts';
 const ZWNJ = '\u200c';
 
 /** Every heading of a rendered body: level, id, text; and the contents entries built from render(). */
-async function outline(lang: 'fa' | 'en', markdown: string) {
+async function outline(lang: 'fa' | 'ps' | 'en', markdown: string) {
   const { doc, headings } = await renderBody(lang, markdown);
   const shown = [...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ level: Number(h.tagName[1]), id: h.id, text: h.textContent }));
   return { doc, shown, headings, toc: tocSections(headings) };

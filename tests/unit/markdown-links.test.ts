@@ -17,7 +17,7 @@ const ZWNJ = '\u200c';
 const INVISIBLE = { ZWNJ, ZWJ: '\u200d', LRM: '\u200e', RLM: '\u200f', ALM: '\u061c', BOM: '\ufeff', 'word joiner': '\u2060' };
 
 /** Each link's href and text, and the paragraph's text. */
-async function links(lang: 'fa' | 'en', markdown: string) {
+async function links(lang: 'fa' | 'ps' | 'en', markdown: string) {
   const { doc } = await renderBody(lang, markdown);
   const p = doc.querySelector('p')!;
   return { links: [...p.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent]), text: p.textContent!.replaceAll(/ \([a-z.]+\)/g, '') };
