@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => site?.close());
 
 /** The platform fonts Chromium used for the text of the element matching `selector`, with their glyph counts. */
-async function fontsOf(path: string, selector: string, text: string, lang: string) {
+async function fontsOf(path: string, selector: string, text: string, lang: string, shot: string) {
   const page = await site.page({ viewport: viewports.phone });
   await page.goto(site.url(path));
   await page.evaluate(
@@ -36,6 +36,8 @@ async function fontsOf(path: string, selector: string, text: string, lang: strin
       const el = document.querySelector(selector)!;
       el.setAttribute('lang', lang);
       el.textContent = text;
+      // One word of letters: let it wrap anywhere, so the screenshot shows all of it.
+      (el as HTMLElement).style.wordBreak = 'break-all';
       return document.fonts.ready;
     },
     { selector, text, lang },
@@ -49,19 +51,19 @@ async function fontsOf(path: string, selector: string, text: string, lang: strin
   const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
   const dir = join(projectRoot, 'screenshots');
   mkdirSync(dir, { recursive: true });
-  await page.locator(selector).first().screenshot({ path: join(dir, `letters-${lang}.png`) });
+  await page.locator(selector).first().screenshot({ path: join(dir, `letters-${shot}.png`) });
   await page.context().close();
   return fonts as { familyName: string; glyphCount: number }[];
 }
 
 describe('the typeface of the Arabic-script languages', () => {
   it('draws every Pashto letter in Vazirmatn, on a Pashto page, with no fallback font', async () => {
-    const fonts = await fontsOf(sectionPath('ps'), 'h1', PASHTO_LETTERS + PERSIAN_LETTERS, languages.ps.tag);
+    const fonts = await fontsOf(sectionPath('ps'), 'h1', PASHTO_LETTERS + PERSIAN_LETTERS, languages.ps.tag, 'pashto');
     expect(fonts.map((f) => f.familyName)).toEqual([expect.stringMatching(/^Vazirmatn/)]);
   });
 
   it.each(sectionKeys.filter((s) => languages[sections[s].lang].script === 'Arab'))('draws the letters on the %s pages in Vazirmatn', async (section) => {
-    const fonts = await fontsOf(sectionPath(section), 'h1', PERSIAN_LETTERS, languages[sections[section].lang].tag);
+    const fonts = await fontsOf(sectionPath(section), 'h1', PERSIAN_LETTERS, languages[sections[section].lang].tag, `persian-on-${section}`);
     expect(fonts.map((f) => f.familyName)).toEqual([expect.stringMatching(/^Vazirmatn/)]);
   });
 });
