@@ -121,7 +121,7 @@ export async function readSection(contentRoot: string, lang: Section): Promise<A
  * (see `sourceKey`) or the same title and date, the title compared with the
  * article's and with each source's own title and date (a republished piece
  * often has a new title, while its source keeps the original's).
- * @example findHeld({ lang: 'en', title: 'X', date: '2017-01-13', urls: [] }, archive)?.reason // 'same title and date, "X" of 2017-01-13'
+ * @example findHeld({ lang: en, title: 'X', date: '2017-01-13', urls: [] }, archive)?.reason // 'same title and date, "X" of 2017-01-13'
  */
 export function findHeld(candidate: Candidate, archive: readonly ArchivedPiece[]): Held | undefined {
   const wanted = new Set(candidate.urls.map(sourceKey).filter((k) => k !== undefined));

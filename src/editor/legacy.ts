@@ -407,7 +407,7 @@ export function toContentFile(article: LegacyArticle, { slug, today }: { slug?: 
  * What `findHeld` compares to tell whether the archive already holds this
  * piece: section, title, date and the source address, also read with a
  * misspelt outlet domain corrected (the archive has the right spelling).
- * @example candidateOf(article, 'en').urls // ['http://thediomat.com/2017/01/x/', 'http://thediplomat.com/2017/01/x/']
+ * @example candidateOf(article, en).urls // ['http://thediomat.com/2017/01/x/', 'http://thediplomat.com/2017/01/x/']
  */
 export function candidateOf(article: LegacyArticle, lang: Section): Candidate {
   const urls: string[] = [];

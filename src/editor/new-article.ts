@@ -23,7 +23,7 @@ export interface NewArticleOptions {
 export type NewArticle = { ok: true; slug: string; text: string } | { ok: false; error: string };
 
 /**
- * @example newArticle({ section: 'en', title: 'Wheat prices climb', today: '2024-03-21' }).slug // 'wheat-prices-climb'
+ * @example newArticle({ section: en, title: 'Wheat prices climb', today: '2024-03-21' }).slug // 'wheat-prices-climb'
  */
 export function newArticle({ section, lang, title, slug, today }: NewArticleOptions): NewArticle {
   const cleanTitle = title.trim();

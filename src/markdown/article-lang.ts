@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { articleLanguage, isSection, type Lang } from '../i18n/locales.ts';
 
 /**
- * @example articleLangOf(new VFile({ path: '/site/content/articles/en/x.md', data: { astro: { frontmatter: { lang: 'de' } } } })) // 'de'
+ * @example articleLangOf(new VFile({ path: '/site/content/articles/en/x.md', data: { astro: { frontmatter: { lang: de } } } })) // de
  */
 export function articleLangOf(file: VFile): Lang | undefined {
   const folder = /[\\/]articles[\\/]([^\\/]+)[\\/]/.exec(file.path ?? '')?.[1];

@@ -131,7 +131,7 @@ export function pipelineFingerprint(root: string, srcDir: string): string {
  * a render. A plugin that starts reading more of the path must add it here.
  * Everything positional in the cache (lines, links) is relative to the file,
  * never to its name.
- * @example bodyDigest('e3b0c44298fc1c14', 'fa', await readFile(file)) // 'b1946ac92492d2347c62'
+ * @example bodyDigest('e3b0c44298fc1c14', fa, await readFile(file)) // 'b1946ac92492d2347c62'
  */
 export function bodyDigest(fingerprint: string, section: string, bytes: Uint8Array): string {
   return createHash('sha256').update(`${fingerprint}\0${section}\0`).update(bytes).digest('hex').slice(0, 20);

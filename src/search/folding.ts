@@ -22,7 +22,7 @@ import { foldWithForms, OPTIONAL_MARKS } from './fold-core.ts';
  * identity adds its own rules on top, in `utils/slugs.ts`).
  * @param text any text, a whole HTML page included
  * @param lang the section the text belongs to: folding is per language
- * @example foldSpelling('كـابُل', 'fa') // 'کابل'
+ * @example foldSpelling('كـابُل', fa) // 'کابل'
  */
 export function foldSpelling(text: string, lang: Lang): string {
   return foldWithForms(text, languages[lang].letterForms);

@@ -27,7 +27,7 @@ function inLangOrder(pages: readonly Localized[]): Alternate[] {
  * `translationsOf` in `utils/articles.ts`), in registry order; nothing when
  * it stands alone: a cluster of one tells a crawler nothing the canonical
  * does not. Every version lists every other, so the cluster is reciprocal.
- * @example articleAlternates([en, fa, ps]) // [{ lang: 'fa', … }, { lang: 'en', … }, { lang: 'ps', … }]
+ * @example articleAlternates([en, fa, ps]) // [{ lang: fa, … }, { lang: en, … }, { lang: ps, … }]
  */
 export function articleAlternates(versions: readonly Localized[]): Alternate[] {
   return versions.length > 1 ? inLangOrder(versions) : [];
@@ -55,7 +55,7 @@ export function sectionAlternates(section: Section, page: number): Alternate[] {
 
 /**
  * The hreflang value of an alternate, from the registry.
- * @example hreflang({ lang: 'fa', path: '/' }) // 'fa-AF'
+ * @example hreflang({ lang: fa, path: '/' }) // 'fa-AF'
  */
 export function hreflang(alt: Alternate): string {
   return alt.lang === 'x-default' ? 'x-default' : languages[alt.lang].tag;

@@ -186,7 +186,7 @@ export interface NameLink {
 /**
  * Where a tag or an author, in any of its spellings, has its page in a
  * section: the path of its group, or undefined when it has none.
- * @example namePath(index, 'tags', 'fa', 'كابل') // '/fa/tags/کابل/' (the page of the "کابل" group)
+ * @example namePath(index, 'tags', fa, 'كابل') // '/fa/tags/کابل/' (the page of the "کابل" group)
  */
 export function namePath(index: ArticleIndex, kind: NameKind, section: Section, name: string): string | undefined {
   const group = index.names[kind][section].get(nameKey(name, sections[section].lang));
@@ -210,7 +210,7 @@ export function articleNames(article: Article, index: ArticleIndex): { tags: Nam
  * The other published versions of an article (same `translationKey`), in
  * section order; empty when it stands alone. Drafts and scheduled versions
  * are not in the index, so they are never linked before they are out.
- * @example translationsOf(article, index).map((a) => a.lang) // ['fa', 'ps'] for the English version
+ * @example translationsOf(article, index).map((a) => a.lang) // [fa, ps] for the English version
  */
 export function translationsOf(article: Article, index: ArticleIndex): readonly Article[] {
   const key = article.data.translationKey;

@@ -36,7 +36,7 @@ export interface Feed {
 
 /**
  * The feed of one section, or of all when `section` is undefined.
- * @example feed('en').path // '/en/rss.xml'
+ * @example feed(en).path // '/en/rss.xml'
  */
 export function feed(section?: Section): Feed {
   if (!section) return { path: '/rss.xml', title: `${site.nameLatin} / ${site.nameFa}` };
@@ -119,7 +119,7 @@ export function feedOptions(articles: readonly Article[], section: Section | und
  * The feed document: `feedOptions` rendered by `@astrojs/rss`, with
  * `xml:lang` on each `<item>` (the library writes no attributes on items;
  * its text is escaped, so every `<item>` in its output is an item's tag).
- * @example await feedXml(index.bySection.en, 'en', 'https://www.afgazad.com') // '<?xml …><rss …><channel>…<item xml:lang="en">…'
+ * @example await feedXml(index.bySection.en, en, 'https://www.afgazad.com') // '<?xml …><rss …><channel>…<item xml:lang=en>…'
  */
 export async function feedXml(articles: readonly Article[], section: Section | undefined, origin: string): Promise<string> {
   const shown = articles.slice(0, site.feedItems);

@@ -12,7 +12,7 @@ import { paginateList, type Page } from './paginate.ts';
  * `page/2/` and on. The cache key covers the page's articles, every route
  * param, the list's length and the page count (which change the pagination
  * links), plus any `keyParts` the page also shows, such as a tag's label.
- * @example listPaths(index.bySection.en, { section: 'en' }, { section: 'en' })
+ * @example listPaths(index.bySection.en, { section: en }, { section: en })
  */
 export function listPaths<Params extends Record<string, string>, Props extends object>(
   articles: readonly Article[],
@@ -30,7 +30,7 @@ export function listPaths<Params extends Record<string, string>, Props extends o
 /**
  * One path per section, for routes with a page per section (archive and tag
  * overviews, search, feeds).
- * @example sectionPaths()[0] // { params: { section: 'fa' }, props: { section: 'fa' } }
+ * @example sectionPaths()[0] // { params: { section: fa }, props: { section: fa } }
  */
 export function sectionPaths(): { params: { section: Section }; props: { section: Section } }[] {
   return sectionKeys.map((section) => ({ params: { section }, props: { section } }));

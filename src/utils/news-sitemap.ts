@@ -15,7 +15,7 @@ export const NEWS_MAX_URLS = 1000;
  * The `news:language` code: the ISO 639 primary subtag of the locale's BCP 47
  * tag. Dari is `fa` (ISO 639-1 Persian), the code Google News lists; the
  * ISO 639-3 `prs` is more exact but not one Google recognises.
- * @example newsLanguage('fa') // 'fa'
+ * @example newsLanguage(fa) // fa
  */
 export function newsLanguage(lang: Lang): string {
   return languages[lang].tag.split('-')[0]!.toLowerCase();

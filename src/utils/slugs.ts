@@ -70,10 +70,10 @@ export const MAX_SEGMENT_BYTES = 200;
  * Spellings of one name may give different segments ("مهاجرتها" and
  * "مهاجرت-ها"); `groupNames` picks the one their page uses.
  * @param lang the section: the letter folding is per language
- * @example pathSegment('Fuad Shahbazov', 'en') // 'fuad-shahbazov'
- * @example pathSegment('مهاجرت‌ها', 'fa') // 'مهاجرت-ها'
- * @example pathSegment('C#', 'en') // 'c＃'
- * @example pathSegment('🇦🇫', 'fa') // '🇦🇫'
+ * @example pathSegment('Fuad Shahbazov', en) // 'fuad-shahbazov'
+ * @example pathSegment('مهاجرت‌ها', fa) // 'مهاجرت-ها'
+ * @example pathSegment('C#', en) // 'c＃'
+ * @example pathSegment('🇦🇫', fa) // '🇦🇫'
  */
 export function pathSegment(name: string, lang: Lang): string {
   // An archive repeats its names thousands of times; each is worked out once.
@@ -117,9 +117,9 @@ function identityOfSegment(segment: string): string {
 /**
  * The identity of a tag or author name: two names are one (and share a page)
  * exactly when their keys are equal. Empty when the name has no segment.
- * @example nameKey('كابل', 'fa') === nameKey('کابل', 'fa') // true
- * @example nameKey('مهاجرتها', 'fa') === nameKey('مهاجرت‌ها', 'fa') // true
- * @example nameKey('C#', 'en') === nameKey('C++', 'en') // false
+ * @example nameKey('كابل', fa) === nameKey('کابل', fa) // true
+ * @example nameKey('مهاجرتها', fa) === nameKey('مهاجرت‌ها', fa) // true
+ * @example nameKey('C#', en) === nameKey('C++', en) // false
  */
 export function nameKey(name: string, lang: Lang): string {
   return identityOfSegment(pathSegment(name, lang));
@@ -133,7 +133,7 @@ function utf8Bytes(text: string): number {
 /**
  * Why a name cannot have a page, as the end of a sentence that starts with
  * the name, or undefined when it can.
- * @example segmentProblem('!!!', 'en') // 'has nothing to make a web address from: …'
+ * @example segmentProblem('!!!', en) // 'has nothing to make a web address from: …'
  */
 export function segmentProblem(name: string, lang: Lang): string | undefined {
   const segment = pathSegment(name, lang);
@@ -170,7 +170,7 @@ function betterSegment(a: string, b: string): boolean {
  * a page (`segmentProblem`) are left out; the content check reports them.
  * The page's segment is the one of the spelling with the most word breaks,
  * so it does not depend on which article came first.
- * @example [...groupNames([['Kabul', 1], ['kabul', 2]], 'en').values()][0] // { key: 'kabul', segment: 'kabul', label: 'Kabul', members: [1, 2] }
+ * @example [...groupNames([['Kabul', 1], ['kabul', 2]], en).values()][0] // { key: 'kabul', segment: 'kabul', label: 'Kabul', members: [1, 2] }
  */
 export function groupNames<T>(entries: Iterable<readonly [name: string, member: T]>, lang: Lang): Map<string, NameGroup<T>> {
   const found = new Map<string, { members: T[]; spellings: Map<string, Map<string, number>> }>();

@@ -12,7 +12,7 @@ import { pathSegment } from './slugs.ts';
 /**
  * The path of an article: `/{section}/{yyyy}/{mm}/{slug}/`, with year and
  * month of publication in Kabul.
- * @example articlePath('en', 'azerbaijan-pakistan', new Date('2017-01-13')) // '/en/2017/01/azerbaijan-pakistan/'
+ * @example articlePath(en, 'azerbaijan-pakistan', new Date('2017-01-13')) // '/en/2017/01/azerbaijan-pakistan/'
  */
 export function articlePath(section: Section, slug: string, date: Date): string {
   const { year, month } = gregorianParts(date);
@@ -30,7 +30,7 @@ export function paged(base: string, page = 1): string {
 
 /**
  * The path of page `page` of a section index: `/en/`, `/en/page/2/`, …
- * @example sectionPath('fa', 2) // '/fa/page/2/'
+ * @example sectionPath(fa, 2) // '/fa/page/2/'
  */
 export function sectionPath(section: Section, page = 1): string {
   return paged(`/${section}/`, page);
@@ -43,7 +43,7 @@ export function sectionPath(section: Section, page = 1): string {
  * an article's own spelling through `namePath` in `utils/articles.ts`.
  * The path is written as the browser shows it (Dari letters, not %-escapes);
  * it contains no character that a URL or a file name treats specially.
- * @example tagPath('en', 'Central Asia') // '/en/tags/central-asia/'
+ * @example tagPath(en, 'Central Asia') // '/en/tags/central-asia/'
  */
 export function tagPath(section: Section, tag?: string, page = 1): string {
   return tag === undefined ? `/${section}/tags/` : paged(`/${section}/tags/${pathSegment(tag, sections[section].lang)}/`, page);
@@ -52,7 +52,7 @@ export function tagPath(section: Section, tag?: string, page = 1): string {
 /**
  * The (paginated) page of one author's articles in a section, for a name
  * spelt as its page names it (see `tagPath`).
- * @example authorPath('en', 'Fuad Shahbazov') // '/en/authors/fuad-shahbazov/'
+ * @example authorPath(en, 'Fuad Shahbazov') // '/en/authors/fuad-shahbazov/'
  */
 export function authorPath(section: Section, name: string, page = 1): string {
   return paged(`/${section}/authors/${pathSegment(name, sections[section].lang)}/`, page);
@@ -61,7 +61,7 @@ export function authorPath(section: Section, name: string, page = 1): string {
 /**
  * A section's archive: the overview, or one month in the section's calendar
  * (Solar Hijri for Dari, Gregorian for English), with ASCII digits in the URL.
- * @example archivePath('fa', 1395, 10) // '/fa/archive/1395/10/'
+ * @example archivePath(fa, 1395, 10) // '/fa/archive/1395/10/'
  */
 export function archivePath(section: Section, year?: number, month?: number, page = 1): string {
   if (year === undefined || month === undefined) return `/${section}/archive/`;
@@ -70,7 +70,7 @@ export function archivePath(section: Section, year?: number, month?: number, pag
 
 /**
  * A section's search page.
- * @example searchPath('fa') // '/fa/search/'
+ * @example searchPath(fa) // '/fa/search/'
  */
 export function searchPath(section: Section): string {
   return `/${section}/search/`;
@@ -78,7 +78,7 @@ export function searchPath(section: Section): string {
 
 /**
  * A section's RSS feed (the feed of every section is `/rss.xml`).
- * @example feedPath('fa') // '/fa/rss.xml'
+ * @example feedPath(fa) // '/fa/rss.xml'
  */
 export function feedPath(section: Section): string {
   return `/${section}/rss.xml`;
@@ -89,7 +89,7 @@ export const SEARCH_INDEX_DIR = 'pagefind';
 
 /**
  * The folder of a section's search index.
- * @example searchIndexPath('fa') // '/pagefind/fa/'
+ * @example searchIndexPath(fa) // '/pagefind/fa/'
  */
 export function searchIndexPath(section: Section): string {
   return `/${SEARCH_INDEX_DIR}/${section}/`;
@@ -100,7 +100,7 @@ export const SEARCH_MANIFEST = 'search.json';
 
 /**
  * What a section's search page reads first.
- * @example searchManifestPath('fa') // '/pagefind/fa/search.json'
+ * @example searchManifestPath(fa) // '/pagefind/fa/search.json'
  */
 export function searchManifestPath(section: Section): string {
   return `${searchIndexPath(section)}${SEARCH_MANIFEST}`;
@@ -122,7 +122,7 @@ export function siteOrigin(): string {
 
 /**
  * Splits an article id ("fa/some-slug") into its section folder and slug.
- * @example splitId('en/azerbaijan-pakistan') // { folder: 'en', slug: 'azerbaijan-pakistan' }
+ * @example splitId('en/azerbaijan-pakistan') // { folder: en, slug: 'azerbaijan-pakistan' }
  */
 export function splitId(id: string): { folder: string; slug: string } {
   const cut = id.indexOf('/');

@@ -18,7 +18,7 @@ export interface Version {
 
 /**
  * The same kind of page in every other section.
- * @example otherSections('fa', archivePath) // [{ href: '/en/archive/', lang: 'en', label: 'European Languages' }]
+ * @example otherSections(fa, archivePath) // [{ href: '/en/archive/', lang: en, label: 'European Languages' }]
  */
 export function otherSections(section: Section, pathFor: (section: Section) => string): Version[] {
   return sectionKeys
@@ -31,7 +31,7 @@ export function otherSections(section: Section, pathFor: (section: Section) => s
 
 /**
  * An article's other published versions, each named in its own language.
- * @example articleVersions(translationsOf(article, index)) // [{ href: '/fa/…', lang: 'fa', label: 'دری' }]
+ * @example articleVersions(translationsOf(article, index)) // [{ href: '/fa/…', lang: fa, label: 'دری' }]
  */
 export function articleVersions(translations: readonly Article[]): Version[] {
   return translations.map((t) => ({ href: t.path, lang: t.lang, label: languages[t.lang].name }));

@@ -49,7 +49,7 @@ export interface BodyPassOptions {
  * Reports of every body, rendering (in worker threads) the versions never
  * rendered before; then each message and each link that leads nowhere as a
  * problem on the file's `body`, with its line.
- * @example await checkBodies([{ display: 'content/articles/en/x.md', abs, section: 'en', source, digest }], { projectRoot: '.' })
+ * @example await checkBodies([{ display: 'content/articles/en/x.md', abs, section: en, source, digest }], { projectRoot: '.' })
  */
 export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, paths }: BodyPassOptions): Promise<Problem[]> {
   const bodiesDir = join(projectRoot, BODIES_DIR);
