@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Section } from '../../src/i18n/locales.ts';
 import { articlePath } from '../../src/utils/urls.ts';
 import { buildFixtureSite, HOSTILE_TITLE, STAGING_URL, type FixtureSite } from '../helpers/fixture-site.ts';
 import { expectConsistentClusters, headAlternates, jsonLdOf, meta, newsEntries, pageIn, pagesIn, sitemapUrls } from '../helpers/seo.ts';
@@ -22,8 +23,8 @@ afterAll(() => fixture?.cleanup());
 
 function pathOf(id: string): string {
   const { frontmatter } = fixture.articles.find((a) => a.id === id)!;
-  const [lang, slug] = id.split('/') as ['fa' | 'en', string];
-  return articlePath(lang, slug, frontmatter.date as Date);
+  const [section, slug] = id.split('/') as [Section, string];
+  return articlePath(section, slug, frontmatter.date as Date);
 }
 
 describe('a staging build (SITE_URL set)', () => {
@@ -116,7 +117,9 @@ describe('drafts, scheduled pieces and untranslated articles', () => {
       expect(meta(doc, 'og:locale:alternate'), id).toEqual([]);
       const [ld] = jsonLdOf(doc);
       expect(ld.workTranslation ?? ld.translationOfWork, id).toBeUndefined();
-      expect(doc.querySelector('.translation'), id).toBeNull();
+      expect(doc.querySelector('nav.translations'), id).toBeNull();
+      // The switch leads to the other sections instead.
+      expect([...doc.querySelectorAll('.topbar .switch a')].map((a) => a.getAttribute('href')), id).toEqual(['/fa/', '/ps/']);
     }
   });
 

@@ -106,11 +106,11 @@ export function fixtureArticles(now: Date): FixtureArticle[] {
   return [
     {
       id: 'en/doha-talks-resume',
-      frontmatter: { ...common, title: HOSTILE_TITLE, dek: 'A dek with "quotes" & <angle brackets>.', date: hoursAgo(now, 2), updated: hoursAgo(now, 1), sources: [source], translation: 'fa/mozakerat-doha' },
+      frontmatter: { ...common, title: HOSTILE_TITLE, dek: 'A dek with "quotes" & <angle brackets>.', date: hoursAgo(now, 2), updated: hoursAgo(now, 1), sources: [source], translationKey: 'doha-talks' },
     },
     {
       id: 'fa/mozakerat-doha',
-      frontmatter: { ...common, authors: ['شبنم نظری'], title: 'مذاکرات «دوحه» </script> از سر گرفته شد', dek: 'گزارش کوتاه.', date: hoursAgo(now, 3), sources: [source], translation: 'en/doha-talks-resume' },
+      frontmatter: { ...common, authors: ['شبنم نظری'], title: 'مذاکرات «دوحه» </script> از سر گرفته شد', dek: 'گزارش کوتاه.', date: hoursAgo(now, 3), sources: [source], translationKey: 'doha-talks' },
     },
     {
       id: 'en/older-than-two-days',
