@@ -1,8 +1,9 @@
 /**
  * What the sample archive cannot show, checked on a small fixture build of
  * the same code (see tests/helpers/fixture-site.ts): a staging origin from
- * SITE_URL, a news sitemap with fresh articles, a hostile title, and a
- * translation link that only one side makes.
+ * SITE_URL, a news sitemap with fresh articles, a hostile title, an
+ * untranslated piece, and two versions of a piece that tie on every rule
+ * but the registry's language order.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,6 +96,32 @@ describe('the news sitemap with fresh articles', () => {
       expect(Date.parse(entries[n]!.date)).toBe((frontmatter.date as Date).getTime());
       expect(entries[n]!.title).toBe(frontmatter.title);
     }
+  });
+});
+
+describe('two versions in one section on the same day (English and German)', () => {
+  // Paths once the fixture is built (its dates are relative to the build).
+  const paths = () => ['en/pamir-herders', 'en/pamir-hirten'].map(pathOf) as [string, string];
+
+  it('are one hreflang cluster of both, under /en/', () => {
+    const [en, de] = paths();
+    const cluster = new Map([
+      ['en', `${STAGING_URL}${en}`],
+      ['de', `${STAGING_URL}${de}`],
+    ]);
+    for (const path of [en, de]) expect(headAlternates(pageIn(fixture.dist, path)), path).toEqual(cluster);
+    expect(en.startsWith('/en/') && de.startsWith('/en/')).toBe(true);
+    expect(pageIn(fixture.dist, de).documentElement.getAttribute('lang')).toBe('de');
+  });
+
+  it('name the same original on both pages (the English one, first in the registry), whichever page lists itself first', () => {
+    const [en, de] = paths();
+    const [enLd] = jsonLdOf(pageIn(fixture.dist, en));
+    const [deLd] = jsonLdOf(pageIn(fixture.dist, de));
+    expect(enLd.workTranslation?.map((w: { url: string }) => w.url)).toEqual([`${STAGING_URL}${de}`]);
+    expect(enLd.translationOfWork).toBeUndefined();
+    expect(deLd.translationOfWork?.url).toBe(`${STAGING_URL}${en}`);
+    expect(deLd.workTranslation).toBeUndefined();
   });
 });
 
