@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { sectionKeys, type Section } from '../i18n/locales.ts';
+import { languages, sectionKeys, sections, type Section } from '../i18n/locales.ts';
 import { foldingFingerprint } from './folding.ts';
 import { SEARCH_INDEX_DIR, SEARCH_MANIFEST } from '../utils/urls.ts';
 import { indexedHash } from './indexed-hash.ts';
@@ -38,7 +38,7 @@ import { planSearchIndex, type BasePage, type SearchPlan } from './plan.ts';
 const DELTA_DIR = 'delta';
 
 /** Bumped whenever the folders or the state below change shape: older state is then ignored. */
-const STATE_LAYOUT = 2;
+const STATE_LAYOUT = 3;
 
 /** What a build remembers of a section's index for the next build (in Astro's cache folder). */
 interface SectionState {
@@ -120,6 +120,12 @@ export async function buildSection({ root, section, stateFile, version, workerUr
   const usable = usableState(state, sectionDir, version);
 
   const pages = articlePages(root, section);
+  // Pagefind's search script loads only the index named after its page's
+  // <html lang> (the section's language), so every article of the section
+  // goes into that one, whatever language it is written in (a German piece
+  // in European Languages): indexed under its own tag, it could never be found.
+  // Lower case, as the script looks it up (and as Pagefind names detected languages).
+  const language = languages[sections[section].lang].tag.toLowerCase();
   let hashes: SectionState['pages'] = {};
   let plan: SearchPlan = planSearchIndex(undefined, new Map());
   if (usable) {
@@ -138,7 +144,7 @@ export async function buildSection({ root, section, stateFile, version, workerUr
   let deltaKey = '';
   if (plan.kind === 'full') {
     rmSync(sectionDir, { recursive: true, force: true });
-    const full = new FullIndex(sectionDir, workerUrl, acquire);
+    const full = new FullIndex(sectionDir, workerUrl, language, acquire);
     // Oldest first (the path starts with the year and month), so bundles follow the archive.
     for (const { url, file } of [...pages].sort((a, b) => (a.url < b.url ? -1 : 1))) await full.add(url, file);
     const written = await full.finish();
@@ -160,7 +166,7 @@ export async function buildSection({ root, section, stateFile, version, workerUr
       const byUrl = new Map(pages.map((p) => [p.url, p]));
       const release = await acquire();
       try {
-        const delta = new BundleWriter(workerUrl);
+        const delta = new BundleWriter(workerUrl, language);
         for (const url of plan.delta) delta.add(url, byUrl.get(url)!.file);
         await delta.write(deltaDir);
       } finally {

@@ -4,15 +4,19 @@
  * memory; `build-index.ts` limits how many are open at once with `slots()`).
  */
 import { Worker } from 'node:worker_threads';
-import type { BundleMessage, BundleReply, IndexedPage } from './index-worker.ts';
+import type { BundleMessage, BundleReply, IndexedPage, WorkerOptions } from './index-worker.ts';
 
 export class BundleWriter {
   readonly #worker: Worker;
   readonly #reply: Promise<Record<string, IndexedPage>>;
   #pages = 0;
 
-  constructor(workerUrl: URL) {
-    this.#worker = new Worker(workerUrl);
+  /**
+   * @param language the BCP 47 tag every page of the bundle is indexed under:
+   *   the section's language (see `WorkerOptions`)
+   */
+  constructor(workerUrl: URL, language: string) {
+    this.#worker = new Worker(workerUrl, { workerData: { language } satisfies WorkerOptions });
     this.#reply = new Promise((resolve, reject) => {
       this.#worker.once('message', (reply: BundleReply) => {
         void this.#worker.terminate();

@@ -18,6 +18,7 @@ interface OpenBundle {
 export class FullIndex {
   readonly #dir: string;
   readonly #workerUrl: URL;
+  readonly #language: string;
   readonly #acquire: () => Promise<() => void>;
   readonly #written: Promise<Record<string, IndexedPage>>[] = [];
   #opened = 0;
@@ -27,11 +28,13 @@ export class FullIndex {
 
   /**
    * @param dir the section's folder; bundles go to `0/`, `1/`, …
+   * @param language the tag the section's pages are indexed under (see `BundleWriter`)
    * @param acquire waits for a free Pagefind slot (see `slots()` in `utils/concurrency.ts`)
    */
-  constructor(dir: string, workerUrl: URL, acquire: () => Promise<() => void>) {
+  constructor(dir: string, workerUrl: URL, language: string, acquire: () => Promise<() => void>) {
     this.#dir = dir;
     this.#workerUrl = workerUrl;
+    this.#language = language;
     this.#acquire = acquire;
   }
 
@@ -41,7 +44,7 @@ export class FullIndex {
       if (this.#open && this.#open.writer.pages >= SHARD_PAGES) this.#close();
       if (!this.#open) {
         const release = await this.#acquire();
-        this.#open = { writer: new BundleWriter(this.#workerUrl), release, name: String(this.#opened++) };
+        this.#open = { writer: new BundleWriter(this.#workerUrl, this.#language), release, name: String(this.#opened++) };
       }
       this.#open.writer.add(url, file);
     });

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { foldSpelling } from './folding.ts';
 import { defaultLang, languageOfTag, type Lang } from '../i18n/locales.ts';
@@ -21,6 +21,15 @@ function pageLanguage(html: string): Lang {
   return (tag && languageOfTag(tag)) || defaultLang;
 }
 import { indexedHash } from './indexed-hash.ts';
+
+/** What the main thread tells a worker when it starts it (`workerData`). */
+export interface WorkerOptions {
+  /**
+   * The language tag every page is indexed under (Pagefind's `forceLanguage`):
+   * the section's, the language of its search page.
+   */
+  readonly language: string;
+}
 
 export type BundleMessage =
   | { readonly kind: 'add'; readonly url: string; readonly file: string }
@@ -44,7 +53,7 @@ const WINDOW = 32;
 /** Pagefind's fragment files are gzip with a signature before the JSON. */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
-const created = pagefind.createIndex({});
+const created = pagefind.createIndex({ forceLanguage: (workerData as WorkerOptions).language });
 const hashes = new Map<string, string>();
 const queue: Extract<BundleMessage, { kind: 'add' }>[] = [];
 const idle: (() => void)[] = [];

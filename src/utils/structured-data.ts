@@ -3,7 +3,7 @@
  * `Organization` on the front page. Built from the same data the page shows,
  * so the structured data never claims what the reader cannot see.
  */
-import { languages, sectionKeys, sectionLabel, sections } from '../i18n/locales.ts';
+import { langs, languages, sectionKeys, sectionLabel, sections } from '../i18n/locales.ts';
 import { site } from '../config/site.ts';
 import type { Article } from './articles.ts';
 import { isoDateTime } from './dates.ts';
@@ -69,14 +69,17 @@ export function frontPageGraph(origin: string): Json {
  * Latin-script language comes first (the site translates European-language
  * analysis into Dari and Pashto far more often than the reverse), then the
  * section listed first in the registry (Dari pieces are put into Pashto more
- * often than the reverse).
+ * often than the reverse), then the language listed first (an English and a
+ * German version in European Languages). Every page of the piece must name
+ * the same original whatever order it lists the versions in, so the order of
+ * `versions` never decides.
  * @example originalOf([fa, en]) // en, when both carry the same date
  */
 export function originalOf<T extends Pick<Article, 'section' | 'lang' | 'data'>>(versions: readonly T[]): T {
-  const rank = (v: T) => [v.data.date.getTime(), languages[v.lang].script === 'Latn' ? 0 : 1, sectionKeys.indexOf(v.section)];
+  const rank = (v: T) => [v.data.date.getTime(), languages[v.lang].script === 'Latn' ? 0 : 1, sectionKeys.indexOf(v.section), langs.indexOf(v.lang)];
   return [...versions].sort((a, b) => {
     const [x, y] = [rank(a), rank(b)];
-    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || x[3]! - y[3]!;
   })[0]!;
 }
 

@@ -2,8 +2,9 @@
  * Layout in Chromium: direction, the narrowest phone, the bytes a reader
  * downloads, and screenshots for a person to look at.
  *
- * Screenshots (phone 390 px and desktop 1280 px, both languages) are written
- * to `screenshots/` at the project root (git-ignored).
+ * Screenshots (phone 390 px and desktop 1280 px; Dari, Pashto, English and
+ * the German piece) are written to `screenshots/` at the project root
+ * (git-ignored).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { archivePath, searchPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
 import { openSite, viewports, type Site } from '../helpers/browser.ts';
-import { markdownPieces, section } from '../helpers/content.ts';
+import { byId, markdownPieces, section } from '../helpers/content.ts';
 import { projectRoot } from '../helpers/paths.ts';
 
 export const screenshotDir = join(projectRoot, 'screenshots');
@@ -25,7 +26,12 @@ afterAll(async () => {
 });
 
 const faArticle = section('fa')[0]!;
-const enArticle = section('en')[0]!;
+const enArticle = section('en').find((a) => a.lang === 'en')!;
+const psArticle = section('ps')[0]!;
+// The German piece in European Languages.
+const deArticle = byId.get('en/wakhan-korridor')!;
+// The Pashto article with a table.
+const psTable = byId.get('ps/casa-1000-breshna-lika') ?? psArticle;
 // The Dari article with the widest content: a table (horizontal scroll risk).
 const faTable = section('fa').find((a) => a.id === 'fa/azerbaijan-pakistan-hamkari-nezami') ?? faArticle;
 
@@ -50,9 +56,12 @@ async function downloaded(page: Page) {
 }
 
 describe('direction', () => {
-  it('sets a Dari article right to left: body rtl, title on the right half, starting at the right edge', async () => {
+  it.each([
+    ['Dari', faArticle.path],
+    ['Pashto', psArticle.path],
+  ])('sets a %s article right to left: body rtl, title on the right half, starting at the right edge', async (_, path) => {
     const page = await site.page();
-    await page.goto(site.url(faArticle.path));
+    await page.goto(site.url(path));
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
     const { title, main, width } = await page.evaluate(() => {
       const box = (el: Element) => el.getBoundingClientRect().toJSON() as DOMRect;
@@ -66,9 +75,12 @@ describe('direction', () => {
     await page.context().close();
   });
 
-  it('sets an English article left to right, mirrored', async () => {
+  it.each([
+    ['English', enArticle.path],
+    ['German', deArticle.path],
+  ])('sets an %s article left to right, mirrored', async (_, path) => {
     const page = await site.page();
-    await page.goto(site.url(enArticle.path));
+    await page.goto(site.url(path));
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('ltr');
     const title = await page.evaluate(() => document.querySelector('h1')!.getBoundingClientRect().toJSON() as DOMRect);
     expect(title.left + title.width / 2).toBeLessThan(viewportCenter());
@@ -107,12 +119,17 @@ describe('narrowest phone (320 px)', () => {
   const pages = [
     '/',
     sectionPath('fa'),
+    sectionPath('ps'),
     sectionPath('en'),
     faTable.path,
+    psTable.path,
     enArticle.path,
+    deArticle.path,
     ...markdownPieces.map((a) => a.path),
     tagPath('fa'),
+    tagPath('ps'),
     archivePath('fa'),
+    archivePath('ps'),
     archivePath('en'),
     `${searchPath('fa')}?q=${encodeURIComponent('افغانستان')}`,
     '/404.html',
@@ -132,7 +149,7 @@ describe('narrowest phone (320 px)', () => {
 
 describe('what a reader downloads', () => {
   it('an article page runs no JavaScript', async () => {
-    for (const article of [faArticle, enArticle]) {
+    for (const article of [faArticle, psArticle, enArticle, deArticle]) {
       const page = await site.page();
       await page.goto(site.url(article.path), { waitUntil: 'networkidle' });
       const got = await downloaded(page);
@@ -142,7 +159,7 @@ describe('what a reader downloads', () => {
     }
   });
 
-  it('sets Dari text in Vazirmatn and English text in the serif stack', async () => {
+  it('sets Dari and Pashto text in Vazirmatn, English and German text in the serif stack', async () => {
     const page = await site.page();
     const cdp = await page.context().newCDPSession(page);
     /** The font faces Chromium actually drew a node's text with. */
@@ -157,22 +174,46 @@ describe('what a reader downloads', () => {
     await page.goto(site.url(faArticle.path), { waitUntil: 'networkidle' });
     await page.evaluate(() => document.fonts.ready);
     for (const selector of ['.prose p', 'h1', '.byline', '.topbar a']) expect(await fontsOf(selector), selector).toContain('Vazirmatn');
-    await page.goto(site.url(enArticle.path), { waitUntil: 'networkidle' });
-    expect(await fontsOf('.prose p')).not.toContain('Vazirmatn');
+    await page.goto(site.url(psTable.path), { waitUntil: 'networkidle' });
+    await page.evaluate(() => document.fonts.ready);
+    for (const selector of ['.prose p', 'h1', '.byline', '.topbar a']) expect(await fontsOf(selector), `Pashto ${selector}`).toContain('Vazirmatn');
+    // Every Arabic-script character of the Pashto article (ښ ږ ګ ړ ټ ډ ڼ ې ۍ beside the Dari ones), each
+    // set alone in a probe span, is drawn in Vazirmatn: no letter falls back to a system face.
+    const letters = await page.evaluate(() => {
+      const found = [...new Set(document.querySelector('article')!.textContent!)].filter((c) => /\p{Script=Arabic}/u.test(c));
+      const host = document.querySelector('.prose p')!;
+      for (const [i, c] of found.entries()) host.insertAdjacentHTML('beforeend', `<span id="probe-${i}">${c.repeat(3)}</span>`);
+      return found;
+    });
+    expect(letters).toEqual(expect.arrayContaining(['ښ', 'ږ', 'ګ', 'ړ', 'ټ', 'ې', 'ۍ']));
+    await page.evaluate(() => document.fonts.ready);
+    const fallbacks: string[] = [];
+    for (const [i, c] of letters.entries()) {
+      const fonts = await fontsOf(`#probe-${i}`);
+      if (fonts.join() !== 'Vazirmatn') fallbacks.push(`${c} (U+${c.codePointAt(0)!.toString(16)}): ${fonts.join(', ')}`);
+    }
+    expect(fallbacks).toEqual([]);
+    for (const path of [enArticle.path, deArticle.path]) {
+      await page.goto(site.url(path), { waitUntil: 'networkidle' });
+      expect(await fontsOf('.prose p'), path).not.toContain('Vazirmatn');
+    }
     await page.context().close();
   });
 
-  it('a Dari article downloads one Vazirmatn file, at most 100 KB', async () => {
+  it.each([
+    ['Dari', faArticle.path, 'کابل'],
+    ['Pashto', psTable.path, 'ښځې ګډ'],
+  ])('a %s article downloads one Vazirmatn file, at most 100 KB', async (_, path, sample) => {
     const page = await site.page();
-    await page.goto(site.url(faArticle.path), { waitUntil: 'networkidle' });
+    await page.goto(site.url(path), { waitUntil: 'networkidle' });
     await page.evaluate(() => document.fonts.ready);
     const got = await downloaded(page);
-    console.info(`${faArticle.path}: fonts ${got.fontFiles.join(', ')} = ${got.fontBytes} bytes`);
+    console.info(`${path}: fonts ${got.fontFiles.join(', ')} = ${got.fontBytes} bytes`);
     expect(got.fontFiles).toHaveLength(1);
     expect(got.fontFiles[0]).toMatch(/vazirmatn-arabic/);
     expect(got.fontBytes).toBeGreaterThan(0);
     expect(got.fontBytes).toBeLessThanOrEqual(100 * 1024);
-    expect(await page.evaluate(() => document.fonts.check('16px Vazirmatn', 'کابل'))).toBe(true);
+    expect(await page.evaluate((text) => document.fonts.check('16px Vazirmatn', text), sample)).toBe(true);
     await page.context().close();
   });
 
@@ -185,9 +226,12 @@ describe('screenshots', () => {
   const shots: [string, string][] = [
     ['front', '/'],
     ['fa-section', sectionPath('fa')],
+    ['ps-section', sectionPath('ps')],
     ['en-section', sectionPath('en')],
     ['fa-article', faTable.path],
+    ['ps-article', psTable.path],
     ['en-article', section('en').find((a) => a.id === 'en/azerbaijan-pakistan-military-cooperation')?.path ?? enArticle.path],
+    ['de-article', deArticle.path],
     ['fa-search', `${searchPath('fa')}?q=${encodeURIComponent('هرات')}`],
     ['en-search', `${searchPath('en')}?q=${encodeURIComponent('Herat')}`],
   ];

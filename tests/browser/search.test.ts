@@ -1,14 +1,16 @@
 /**
- * Search in Chromium: each section's page searches its own index, and Dari
- * finds words whatever the keyboard (Arabic ي/ك or Persian ی/ک) and with or
- * without the zero-width non-joiner. Query words are picked from the content,
- * so they change with it.
+ * Search in Chromium: each section's page searches its own index (every
+ * article of the section, whatever its language: the German piece in
+ * European Languages too), and Dari and Pashto find words whatever the
+ * keyboard (Arabic ي/ك or Persian ی/ک) and Dari with or without the
+ * zero-width non-joiner. Query words are picked from the content, so they
+ * change with it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { foldSpelling } from '../../src/search/folding.ts';
 import { searchPath } from '../../src/utils/urls.ts';
-import type { Lang } from '../../src/i18n/locales.ts';
+import type { Section } from '../../src/i18n/locales.ts';
 import { openSite, pathOf, type Site } from '../helpers/browser.ts';
 import { bodyOf, section } from '../helpers/content.ts';
 import type { SourceArticle } from '../helpers/site.ts';
@@ -29,10 +31,11 @@ const words = (a: SourceArticle) =>
  * A word of `test`'s shape that occurs in exactly one article of the section
  * and starts no word of any other (Pagefind also matches prefixes).
  */
-function distinctiveWord(lang: Lang, test: (w: string) => boolean): { word: string; article: SourceArticle } {
-  const articles = section(lang);
+function distinctiveWord(key: Section, test: (w: string) => boolean, from: (a: SourceArticle) => boolean = () => true): { word: string; article: SourceArticle } {
+  const articles = section(key);
   const vocab = articles.map(words);
   for (const [i, own] of vocab.entries()) {
+    if (!from(articles[i]!)) continue;
     for (const word of own) {
       if (!test(word)) continue;
       const bare = word.replaceAll(ZWNJ, '');
@@ -40,12 +43,12 @@ function distinctiveWord(lang: Lang, test: (w: string) => boolean): { word: stri
       if (!elsewhere) return { word, article: articles[i]! };
     }
   }
-  throw new Error(`no distinctive ${lang} word in the content`);
+  throw new Error(`no distinctive ${key} word in the content`);
 }
 
 /** Types a query into the search page like a reader and waits for the results. */
-async function search(page: Page, lang: Lang, query: string): Promise<string[]> {
-  await page.goto(site.url(searchPath(lang)));
+async function search(page: Page, key: Section, query: string): Promise<string[]> {
+  await page.goto(site.url(searchPath(key)));
   await page.fill('#search-input', query);
   await page.press('#search-input', 'Enter');
   await page.waitForFunction(() => {
@@ -95,6 +98,29 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('finds a word of the German piece on the European Languages page, and opens it', async () => {
+    const { word, article } = distinctiveWord('en', (w) => /^[A-Za-zäöüß]{8,}$/.test(w) && /[äöüß]/.test(w), (a) => a.lang === 'de');
+    const page = await site.page();
+    const results = await search(page, 'en', word);
+    expect(results, `"${word}" → ${article.path}`).toContain(article.path);
+    await page.click(`#search-results a[href="${article.path}"]`);
+    expect(pathOf(page)).toBe(article.path);
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    await page.context().close();
+  });
+
+  it('finds a Pashto word on the Pashto page, typed with the Arabic kaf (ك), and opens the article', async () => {
+    const { word, article } = distinctiveWord('ps', (w) => w.length >= 5 && w.includes('ک') && /[ښږګړټډڼېۍ]/.test(w));
+    const typed = word.replaceAll('ک', 'ك');
+    const page = await site.page();
+    const results = await search(page, 'ps', typed);
+    expect(results, `"${typed}" → ${article.path}`).toContain(article.path);
+    await page.click(`#search-results a[href="${article.path}"]`);
+    expect(pathOf(page)).toBe(article.path);
+    expect(await page.getAttribute('html', 'lang')).toBe('ps-AF');
+    await page.context().close();
+  });
+
   it('keeps the sections apart: each page searches only its own section', async () => {
     // Dari articles quote English source titles, so the word may well match there too: but only Dari pages.
     const { word, article } = distinctiveWord('en', (w) => /^[a-z]{7,}$/.test(w));
@@ -102,6 +128,9 @@ describe('search', () => {
     const results = await search(page, 'fa', word);
     expect(results).not.toContain(article.path);
     for (const path of results) expect(path).toMatch(/^\/fa\//);
+    // A Pashto word, on the Dari page: Dari pages only.
+    const pashto = distinctiveWord('ps', (w) => w.length >= 5 && /[ښږګړټډڼېۍ]/.test(w));
+    for (const path of await search(page, 'fa', pashto.word)) expect(path).toMatch(/^\/fa\//);
     await page.context().close();
   });
 

@@ -9,15 +9,31 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { site } from '../../src/config/site.ts';
-import { afghanMonths } from '../../src/utils/dates.ts';
-import { archiveParts, formatMonth } from '../../src/utils/dates.ts';
-import { archivePath, authorPath, searchManifestPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
+import { afghanMonths, gregorianParts, solarHijriParts } from '../../src/utils/dates.ts';
+import { formatMonth } from '../../src/i18n/format.ts';
+import { archivePath, authorPath, searchManifestPath, searchPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
 import type { SearchManifest } from '../../src/search/manifest.ts';
 import { distDir } from '../helpers/paths.ts';
 import { builtIn, pageIn, pagesIn } from '../helpers/dist.ts';
-import { published, section } from '../helpers/content.ts';
-import { langs } from '../../src/i18n/locales.ts';
+import { byId, published, section, translationsOf } from '../helpers/content.ts';
+import { defaultSection, isSection, languages, sectionKeys, sectionLabel, sections, type Lang, type Section } from '../../src/i18n/locales.ts';
 import { MIN_SECTIONS } from '../../src/utils/toc.ts';
+
+const sectionLang = (s: Section): Lang => sections[s].lang;
+
+/** Year and month an article is filed under in a section's archive: its calendar, worked out by date arithmetic (not Intl). */
+function archiveMonth(date: Date, key: Section): { year: number; month: number } {
+  return languages[sectionLang(key)].calendar === 'persian' ? solarHijriParts(date) : gregorianParts(date);
+}
+
+/** The section a built page belongs to: its first path segment, or the first section (front page). */
+function sectionOfPage(path: string): Section {
+  const first = decodeURI(path).split('/')[1] ?? '';
+  return isSection(first) ? first : defaultSection;
+}
+
+/** The article a built page is, if it is one. */
+const articleAt = new Map(published.map((a) => [a.path, a]));
 
 /** The article links of a paginated list, following "next" to the end. */
 function listing(first: string): string[] {
@@ -34,30 +50,32 @@ function listing(first: string): string[] {
 const decoded = (path: string) => decodeURI(path);
 
 describe('tag, author and archive pages', () => {
-  it.each(['fa', 'en'] as const)('%s: every article is listed under each of its tags, newest first', (lang) => {
-    const tags = new Set(section(lang).flatMap((a) => a.data.tags as string[]));
+  it.each(sectionKeys)('%s: every article is listed under each of its tags, newest first', (key) => {
+    const tags = new Set(section(key).flatMap((a) => a.data.tags as string[]));
+    expect(tags.size, key).toBeGreaterThan(0);
     for (const tag of tags) {
-      const expected = section(lang).filter((a) => a.data.tags.includes(tag)).map((a) => a.path);
-      expect(listing(tagPath(lang, tag)).map(decoded), tag).toEqual(expected);
+      const expected = section(key).filter((a) => a.data.tags.includes(tag)).map((a) => a.path);
+      expect(listing(tagPath(key, tag)).map(decoded), tag).toEqual(expected);
     }
-    const index = pageIn(distDir, tagPath(lang));
-    for (const tag of tags) expect(index.querySelector(`main a[href="${tagPath(lang, tag)}"]`), tag).not.toBeNull();
+    const index = pageIn(distDir, tagPath(key));
+    for (const tag of tags) expect(index.querySelector(`main a[href="${tagPath(key, tag)}"]`), tag).not.toBeNull();
   });
 
-  it.each(['fa', 'en'] as const)('%s: every author has a page listing their articles, linked from the article', (lang) => {
-    for (const article of section(lang)) {
+  it.each(sectionKeys)('%s: every author has a page listing their articles, linked from the article', (key) => {
+    for (const article of section(key)) {
       for (const author of article.data.authors as string[]) {
-        expect(listing(authorPath(lang, author)), author).toContain(article.path);
-        expect(pageIn(distDir, article.path).querySelector(`.byline a[href="${authorPath(lang, author)}"]`), author).not.toBeNull();
+        expect(listing(authorPath(key, author)), author).toContain(article.path);
+        expect(pageIn(distDir, article.path).querySelector(`.byline a[href="${authorPath(key, author)}"]`), author).not.toBeNull();
       }
     }
   });
 
-  it.each(['fa', 'en'] as const)('%s: the archive files every article under its month, in the section calendar', (lang) => {
-    const overview = pageIn(distDir, archivePath(lang));
-    for (const article of section(lang)) {
-      const { year, month } = archiveParts(article.data.date, lang);
-      const path = archivePath(lang, year, month);
+  it.each(sectionKeys)('%s: the archive files every article under its month, in the calendar of the section\'s language', (key) => {
+    const overview = pageIn(distDir, archivePath(key));
+    const lang = sectionLang(key);
+    for (const article of section(key)) {
+      const { year, month } = archiveMonth(article.data.date, key);
+      const path = archivePath(key, year, month);
       expect(overview.querySelector(`main a[href="${path}"]`)?.textContent, path).toBe(formatMonth(year, month, lang));
       expect(listing(path), path).toContain(article.path);
       expect(pageIn(distDir, path).querySelector('h1')?.textContent).toBe(formatMonth(year, month, lang));
@@ -69,6 +87,17 @@ describe('tag, author and archive pages', () => {
     expect(afghanMonths.some((m) => text.includes(m))).toBe(true);
     expect(text).not.toMatch(/[0-9]/);
     expect(text).not.toMatch(/فروردین|اردیبهشت|خرداد|مرداد|شهریور|آبان|آذر|بهمن|اسفند/);
+  });
+
+  it('names Pashto archive months with the Pashto names of the Solar Hijri months, with Eastern digits', () => {
+    const main = pageIn(distDir, archivePath('ps')).querySelector('main')!;
+    const months = [...main.querySelectorAll('a[href^="/ps/archive/1"]')].map((a) => a.textContent!);
+    // The Pashto pieces of 2016-05-20, 2020-08-14 and 2023-10-20.
+    expect(months).toEqual(expect.arrayContaining(['غویی ۱۳۹۵', 'زمری ۱۳۹۹', 'تله ۱۴۰۲']));
+    const text = main.textContent!;
+    expect(text).not.toMatch(/[0-9]/);
+    // Neither the Dari names (حمل، ثور …) nor the Iranian ones.
+    for (const m of [...afghanMonths, 'فروردین', 'اردیبهشت', 'مرداد', 'مهر']) expect(months.join(' '), m).not.toContain(m);
   });
 
   it('paginates long lists by the site page size', () => {
@@ -84,7 +113,7 @@ describe('article navigation', () => {
   it.each(published.map((a) => [a.id, a] as const))('%s: breadcrumbs, contents that resolve, tags', (_, article) => {
     const doc = pageIn(distDir, article.path);
     const crumbs = [...doc.querySelectorAll('nav.breadcrumbs li')];
-    expect(crumbs.map((li) => li.querySelector('a')?.getAttribute('href') ?? null)).toEqual(['/', sectionPath(article.lang), null]);
+    expect(crumbs.map((li) => li.querySelector('a')?.getAttribute('href') ?? null)).toEqual(['/', sectionPath(article.section), null]);
     expect(crumbs.at(-1)!.getAttribute('aria-current')).toBe('page');
     expect(crumbs.at(-1)!.textContent).toBe(article.data.title);
 
@@ -101,7 +130,7 @@ describe('article navigation', () => {
       expect(toc).toHaveLength(0);
     }
     for (const tag of article.data.tags as string[]) {
-      expect(doc.querySelector(`nav.tags a[href="${tagPath(article.lang, tag)}"]`), tag).not.toBeNull();
+      expect(doc.querySelector(`nav.tags a[href="${tagPath(article.section, tag)}"]`), tag).not.toBeNull();
     }
   });
 });
@@ -112,16 +141,41 @@ describe('every page', () => {
   it('has a language switch and breadcrumbs that lead to built pages', () => {
     for (const page of pages) {
       const doc = pageIn(distDir, page);
-      const links = [...doc.querySelectorAll('.topbar .switch, nav.breadcrumbs a')].map((a) => a.getAttribute('href')!);
+      const links = [...doc.querySelectorAll('.topbar .switch a, nav.breadcrumbs a')].map((a) => a.getAttribute('href')!);
       expect(links.length, page).toBeGreaterThan(0);
       for (const href of links) expect(builtIn(distDir, href), `${page} → ${href}`).toBe(true);
     }
   });
 
+  it("switches language to every other version of an article, else to the same kind of page in every other section, each named and marked in the target's language", () => {
+    for (const page of pages) {
+      const doc = pageIn(distDir, page);
+      const article = articleAt.get(page);
+      const others = article ? translationsOf(article) : [];
+      const key = sectionOfPage(page);
+      const kind = decodeURI(page).split('/')[2];
+      const samePage = (o: Section) => (kind === 'archive' ? archivePath(o) : kind === 'tags' ? tagPath(o) : kind === 'search' ? searchPath(o) : sectionPath(o));
+      const expected: { href: string; lang: Lang; label: string }[] =
+        others.length > 0
+          ? others.map((o) => ({ href: o.path, lang: o.lang, label: languages[o.lang].name }))
+          : sectionKeys.filter((o) => o !== key).map((o) => ({ href: samePage(o), lang: sectionLang(o), label: sectionLabel(o, sectionLang(o)) }));
+      const pageLang = doc.documentElement.getAttribute('lang');
+      const links = [...doc.querySelectorAll('.topbar .switch a')];
+      expect(
+        links.map((a) => ({ href: a.getAttribute('href')!, hreflang: a.getAttribute('hreflang'), label: a.textContent!.trim(), lang: a.closest('[lang]')!.getAttribute('lang') })),
+        page,
+      ).toEqual(expected.map((v) => ({ href: v.href, hreflang: languages[v.lang].tag, label: v.label, lang: languages[v.lang].tag })));
+      for (const link of links) if (link.getAttribute('hreflang') !== pageLang) expect(link.getAttribute('dir'), page).toBe(languages[expected.find((v) => v.href === link.getAttribute('href'))!.lang].dir);
+    }
+    // The Wakhan piece in four languages switches to its three other versions.
+    const wakhan = byId.get('fa/dahliz-wakhan')!;
+    expect([...pageIn(distDir, wakhan.path).querySelectorAll('.topbar .switch a')].map((a) => a.getAttribute('hreflang'))).toEqual(['ps-AF', 'en', 'de']);
+  });
+
   it('carries JavaScript, and lets the CSP compile WebAssembly, only on the search pages', () => {
     for (const page of pages) {
       const doc = pageIn(distDir, page);
-      const search = /^\/(fa|en)\/search\/$/.test(decoded(page));
+      const search = sectionKeys.some((key) => decoded(page) === searchPath(key));
       // JSON-LD blocks are data, not script.
       const code = [...doc.querySelectorAll('script')].filter((s) => !['application/ld+json'].includes(s.getAttribute('type') ?? ''));
       expect(code.length, page).toBe(search ? 1 : 0);
@@ -132,17 +186,20 @@ describe('every page', () => {
 });
 
 describe('search index', () => {
-  it('has one index per section, holding exactly its published articles', () => {
-    for (const lang of langs) {
-      const dir = join(distDir, 'pagefind', lang);
-      const { bundles, hide } = JSON.parse(readFileSync(join(distDir, searchManifestPath(lang)), 'utf8')) as SearchManifest;
-      const languages = (path: string) => JSON.parse(readFileSync(join(dir, path, 'pagefind-entry.json'), 'utf8')).languages as Record<string, { page_count: number }>;
-      // Pagefind names each index after the pages' <html lang> ("fa-af", "en"): one language per section.
-      for (const path of bundles) expect(Object.keys(languages(path)), `${lang}/${path}`).toEqual([expect.stringMatching(new RegExp(`^${lang}(-|$)`))]);
+  it('has one index per section, in the language of its search page, holding exactly its published articles whatever their language', () => {
+    for (const key of sectionKeys) {
+      const dir = join(distDir, 'pagefind', key);
+      const { bundles, hide } = JSON.parse(readFileSync(join(distDir, searchManifestPath(key)), 'utf8')) as SearchManifest;
+      const indexes = (path: string) => JSON.parse(readFileSync(join(dir, path, 'pagefind-entry.json'), 'utf8')).languages as Record<string, { page_count: number }>;
+      // Pagefind's search script loads the index named after its page's <html lang> and no other: every
+      // article of the section (a German piece in European Languages too) must be in that one.
+      const searchPageLang = pageIn(distDir, searchPath(key)).documentElement.getAttribute('lang')!;
+      expect(searchPageLang).toBe(languages[sectionLang(key)].tag);
+      for (const path of bundles) expect(Object.keys(indexes(path)), `${key}/${path}`).toEqual([searchPageLang.toLowerCase()]);
       // After edits, the base may hold old copies (hidden) and the delta the new ones.
-      const pages = bundles.flatMap((path) => Object.values(languages(path))).reduce((n, l) => n + l.page_count, 0);
-      expect(pages - hide.length, lang).toBe(section(lang).length);
+      const pages = bundles.flatMap((path) => Object.values(indexes(path))).reduce((n, l) => n + l.page_count, 0);
+      expect(pages - hide.length, key).toBe(section(key).length);
     }
-    expect(readdirSync(join(distDir, 'pagefind')).sort()).toEqual([...langs].sort());
+    expect(readdirSync(join(distDir, 'pagefind')).sort()).toEqual([...sectionKeys].sort());
   });
 });

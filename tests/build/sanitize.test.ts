@@ -26,7 +26,7 @@ const files = {
       'sources:',
       '  - name: "The Diplomat"',
       '    url: "https://thediplomat.com/2017/01/example/"',
-      'translation: "fa/xss-payloads"',
+      'translationKey: "xss-payloads"',
     ]) + payloads,
   'articles/fa/xss-payloads.md':
     frontmatter([
@@ -37,7 +37,7 @@ const files = {
       'sources:',
       '  - name: "The Diplomat"',
       '    url: "https://thediplomat.com/2017/01/example/"',
-      'translation: "en/xss-payloads"',
+      'translationKey: "xss-payloads"',
     ]) + payloads,
 };
 

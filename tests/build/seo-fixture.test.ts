@@ -1,12 +1,14 @@
 /**
  * What the sample archive cannot show, checked on a small fixture build of
  * the same code (see tests/helpers/fixture-site.ts): a staging origin from
- * SITE_URL, a news sitemap with fresh articles, a hostile title, and a
- * translation link that only one side makes.
+ * SITE_URL, a news sitemap with fresh articles, a hostile title, an
+ * untranslated piece, and two versions of a piece that tie on every rule
+ * but the registry's language order.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Section } from '../../src/i18n/locales.ts';
 import { articlePath } from '../../src/utils/urls.ts';
 import { buildFixtureSite, HOSTILE_TITLE, STAGING_URL, type FixtureSite } from '../helpers/fixture-site.ts';
 import { expectConsistentClusters, headAlternates, jsonLdOf, meta, newsEntries, pageIn, pagesIn, sitemapUrls } from '../helpers/seo.ts';
@@ -22,8 +24,8 @@ afterAll(() => fixture?.cleanup());
 
 function pathOf(id: string): string {
   const { frontmatter } = fixture.articles.find((a) => a.id === id)!;
-  const [lang, slug] = id.split('/') as ['fa' | 'en', string];
-  return articlePath(lang, slug, frontmatter.date as Date);
+  const [section, slug] = id.split('/') as [Section, string];
+  return articlePath(section, slug, frontmatter.date as Date);
 }
 
 describe('a staging build (SITE_URL set)', () => {
@@ -97,6 +99,32 @@ describe('the news sitemap with fresh articles', () => {
   });
 });
 
+describe('two versions in one section on the same day (English and German)', () => {
+  // Paths once the fixture is built (its dates are relative to the build).
+  const paths = () => ['en/pamir-herders', 'en/pamir-hirten'].map(pathOf) as [string, string];
+
+  it('are one hreflang cluster of both, under /en/', () => {
+    const [en, de] = paths();
+    const cluster = new Map([
+      ['en', `${STAGING_URL}${en}`],
+      ['de', `${STAGING_URL}${de}`],
+    ]);
+    for (const path of [en, de]) expect(headAlternates(pageIn(fixture.dist, path)), path).toEqual(cluster);
+    expect(en.startsWith('/en/') && de.startsWith('/en/')).toBe(true);
+    expect(pageIn(fixture.dist, de).documentElement.getAttribute('lang')).toBe('de');
+  });
+
+  it('name the same original on both pages (the English one, first in the registry), whichever page lists itself first', () => {
+    const [en, de] = paths();
+    const [enLd] = jsonLdOf(pageIn(fixture.dist, en));
+    const [deLd] = jsonLdOf(pageIn(fixture.dist, de));
+    expect(enLd.workTranslation?.map((w: { url: string }) => w.url)).toEqual([`${STAGING_URL}${de}`]);
+    expect(enLd.translationOfWork).toBeUndefined();
+    expect(deLd.translationOfWork?.url).toBe(`${STAGING_URL}${en}`);
+    expect(deLd.workTranslation).toBeUndefined();
+  });
+});
+
 describe('drafts, scheduled pieces and untranslated articles', () => {
   it('builds no page and lists nothing for a draft or a scheduled piece', () => {
     const everything = [
@@ -116,7 +144,9 @@ describe('drafts, scheduled pieces and untranslated articles', () => {
       expect(meta(doc, 'og:locale:alternate'), id).toEqual([]);
       const [ld] = jsonLdOf(doc);
       expect(ld.workTranslation ?? ld.translationOfWork, id).toBeUndefined();
-      expect(doc.querySelector('.translation'), id).toBeNull();
+      expect(doc.querySelector('nav.translations'), id).toBeNull();
+      // The switch leads to the other sections instead.
+      expect([...doc.querySelectorAll('.topbar .switch a')].map((a) => a.getAttribute('href')), id).toEqual(['/fa/', '/ps/']);
     }
   });
 

@@ -7,7 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { site } from '../../src/config/site.ts';
-import { locales, type Lang } from '../../src/i18n/locales.ts';
+import { defaultSection, isSection, langs, languages, sectionKeys, sectionLabel, sections, type Section } from '../../src/i18n/locales.ts';
+import { searchPath } from '../../src/utils/urls.ts';
 import { distDir } from '../helpers/paths.ts';
 import {
   builtIn,
@@ -22,14 +23,13 @@ import {
   sitemapUrls,
   indexablePagesIn,
 } from '../helpers/seo.ts';
-import { sourceArticles, type SourceArticle } from '../helpers/site.ts';
+import type { SourceArticle } from '../helpers/site.ts';
+import { groups, published, translationsOf, versionsOf } from '../helpers/content.ts';
 import { attribute, feedAddresses, uriProblem } from '../helpers/feeds.ts';
 import { parseXml, schemaErrors, texts, wellFormednessErrors } from '../helpers/xml.ts';
 import { toUri } from '../../src/utils/uri.ts';
 
 const origin = site.url;
-const published = sourceArticles().filter((a) => a.published);
-const byId = new Map(published.map((a) => [a.id, a]));
 const urlOf = (a: SourceArticle) => `${origin}${a.path}`;
 const modified = (a: SourceArticle): Date => a.data.updated ?? a.data.date;
 /** ISO 8601 in Kabul time (UTC+4:30), worked out independently of the site's code: 2017-01-13T00:00:00+04:30. */
@@ -40,12 +40,14 @@ const KABUL_MS = 4.5 * 3_600_000;
 const newestFirst = (a: SourceArticle, b: SourceArticle) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
 const isOwnSite = (url: string) => new URL(url).hostname.replace(/^www\./, '') === new URL(origin).hostname.replace(/^www\./, '');
 
-/** The translation both sides agree on (see src/utils/alternates.ts). */
-function translationOf(a: SourceArticle): SourceArticle | undefined {
-  const other = a.data.translation ? byId.get(a.data.translation) : undefined;
-  return other?.data.translation === a.id ? other : undefined;
-}
-const translated = published.filter((a) => translationOf(a));
+const translated = published.filter((a) => translationsOf(a).length > 0);
+/** Search pages: built for readers, kept out of the index. */
+const searchPages = sectionKeys.map(searchPath);
+/** The section a built page belongs to: its first path segment, or the first section (front page, 404). */
+const sectionOfPage = (path: string): Section => {
+  const first = path.split('/')[1] ?? '';
+  return isSection(first) ? first : defaultSection;
+};
 
 describe('sitemap', () => {
   it('has an index and sitemaps that validate against the sitemaps.org schemas', async () => {
@@ -60,7 +62,7 @@ describe('sitemap', () => {
   it('lists every indexable built page (not the 404 or search pages), and nothing else', () => {
     const expected = indexablePagesIn(distDir).map((p) => `${origin}${p}`);
     expect(pagesIn(distDir)).toContain('/404.html');
-    for (const search of ['/fa/search/', '/en/search/']) expect(expected).not.toContain(`${origin}${search}`);
+    for (const search of searchPages) expect(expected).not.toContain(`${origin}${search}`);
     expect(sitemapUrls(distDir).map((u) => u.loc).sort()).toEqual(expected.sort());
   });
 
@@ -76,30 +78,37 @@ describe('hreflang', () => {
     expect(clusters.size).toBeGreaterThan(translated.length);
   });
 
-  it('joins each article to its translation only', () => {
+  it('joins each article to every published version of its piece (itself included), in registry order, and to nothing else', () => {
     expect(translated.length).toBeGreaterThanOrEqual(4);
+    expect([...groups.values()].some((g) => g.length >= 4)).toBe(true);
     for (const a of published) {
-      const other = translationOf(a);
-      const expected = other ? new Map([[locales[a.lang].lang, urlOf(a)], [locales[other.lang].lang, urlOf(other)]]) : new Map();
-      expect(headAlternates(pageIn(distDir, a.path)), a.id).toEqual(expected);
+      const versions = translationsOf(a).length > 0 ? versionsOf(a) : [];
+      const inOrder = [...versions].sort((x, y) => langs.indexOf(x.lang) - langs.indexOf(y.lang));
+      const alternates = headAlternates(pageIn(distDir, a.path));
+      expect([...alternates], a.id).toEqual(inOrder.map((v) => [languages[v.lang].tag, urlOf(v)]));
     }
   });
 
-  it('joins the front page and the English section, with x-default on the front page', () => {
-    expect(headAlternates(pageIn(distDir, '/'))).toEqual(
-      new Map([
-        ['fa-AF', `${origin}/`],
-        ['en', `${origin}/en/`],
-        ['x-default', `${origin}/`],
-      ]),
+  it('joins the front page and the first page of every other section, with x-default on the front page', () => {
+    const homes = new Map([
+      ['fa-AF', `${origin}/`],
+      ['ps-AF', `${origin}/ps/`],
+      ['en', `${origin}/en/`],
+      ['x-default', `${origin}/`],
+    ]);
+    expect(sectionKeys.filter((s) => s !== defaultSection).map((s) => homes.get(languages[sections[s].lang].tag))).toEqual(
+      sectionKeys.filter((s) => s !== defaultSection).map((s) => `${origin}/${s}/`),
     );
+    for (const path of ['/', '/ps/', '/en/']) expect(headAlternates(pageIn(distDir, path)), path).toEqual(homes);
+    // The first section's own index is a listing, not a home, and pages 2… of the others are listings too.
+    for (const path of ['/fa/', '/en/page/2/']) expect(headAlternates(pageIn(distDir, path)), path).toEqual(new Map());
   });
 });
 
 describe('canonical URLs and indexing', () => {
   it('gives every indexable page one absolute canonical URL on the configured site: its own', () => {
     const indexable = indexablePagesIn(distDir);
-    expect(indexable.length).toBe(pagesIn(distDir).filter((p) => p.endsWith('/')).length - 2);
+    expect(indexable.length).toBe(pagesIn(distDir).filter((p) => p.endsWith('/')).length - searchPages.length);
     for (const path of indexable) {
       const doc = pageIn(distDir, path);
       const canonical = [...doc.querySelectorAll('link[rel="canonical"]')].map((l) => l.getAttribute('href'));
@@ -123,7 +132,7 @@ describe('canonical URLs and indexing', () => {
     }
   });
 
-  it.each(['/404.html', '/fa/search/', '/en/search/'])('keeps %s out of the index, without a canonical URL', (path) => {
+  it.each(['/404.html', ...searchPages])('keeps %s out of the index, without a canonical URL', (path) => {
     const doc = pageIn(distDir, path);
     expect(meta(doc, 'robots')).toEqual(['noindex']);
     expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
@@ -133,24 +142,27 @@ describe('canonical URLs and indexing', () => {
 describe('Open Graph and Twitter card', () => {
   it.each(published.map((a) => [a.id, a] as const))('%s describes the article', (_, a) => {
     const doc = pageIn(distDir, a.path);
-    const other = translationOf(a);
+    const others = translationsOf(a);
     expect(meta(doc, 'description')).toEqual([a.data.dek]);
     expect(meta(doc, 'og:type')).toEqual(['article']);
     expect(meta(doc, 'og:title')).toEqual([a.data.title]);
     expect(meta(doc, 'og:url')).toEqual([urlOf(a)]);
-    expect(meta(doc, 'og:locale')).toEqual([locales[a.lang].ogLocale]);
-    expect(meta(doc, 'og:locale:alternate')).toEqual(other ? [locales[other.lang].ogLocale] : []);
+    expect(meta(doc, 'og:locale')).toEqual([languages[a.lang].ogLocale]);
+    // Every other version's locale, once each, in registry order.
+    const otherLangs = langs.filter((l) => l !== a.lang && others.some((o) => o.lang === l));
+    expect(meta(doc, 'og:locale:alternate')).toEqual(otherLangs.map((l) => languages[l].ogLocale));
     expect(meta(doc, 'article:published_time')).toEqual([kabulIso(a.data.date)]);
     expect(meta(doc, 'article:modified_time')).toEqual([kabulIso(modified(a))]);
     expect(meta(doc, 'article:author')).toEqual(a.data.authors);
-    expect(meta(doc, 'article:section')).toEqual([site.sections[a.lang as Lang][a.lang as Lang]]);
+    // The section it is published in, named in the article's language.
+    expect(meta(doc, 'article:section')).toEqual([sectionLabel(a.section, a.lang)]);
     expect(meta(doc, 'article:tag')).toEqual(a.data.tags ?? []);
     expect(meta(doc, 'twitter:card')).toEqual(['summary']);
     expect(builtIn(distDir, new URL(meta(doc, 'og:image')[0]!).pathname)).toBe(true);
   });
 
   it('marks other pages as a website', () => {
-    for (const path of ['/', '/fa/', '/en/']) expect(meta(pageIn(distDir, path), 'og:type'), path).toEqual(['website']);
+    for (const path of ['/', ...sectionKeys.map((s) => `/${s}/`)]) expect(meta(pageIn(distDir, path), 'og:type'), path).toEqual(['website']);
   });
 });
 
@@ -169,23 +181,28 @@ describe('JSON-LD', () => {
     expect(ld.publisher['@type']).toBe('Organization');
     expect(ld.publisher.name).toBe(site.nameLatin);
     expect(ld.publisher.logo['@type']).toBe('ImageObject');
-    expect(ld.inLanguage).toBe(locales[a.lang].lang);
+    expect(ld.inLanguage).toBe(languages[a.lang].tag);
+    expect(ld.articleSection).toBe(sectionLabel(a.section, a.lang));
     expect(ld.mainEntityOfPage['@id']).toBe(urlOf(a));
     const external = a.data.sources.filter((s: { url: string }) => !isOwnSite(s.url)).map((s: { url: string }) => s.url);
     expect((ld.isBasedOn ?? []).map((w: { url: string }) => w.url)).toEqual(external);
   });
 
-  it('links translations with workTranslation one way and translationOfWork the other', () => {
-    for (const a of translated) {
-      const other = translationOf(a)!;
-      const [ld] = jsonLdOf(pageIn(distDir, a.path));
-      const [otherLd] = jsonLdOf(pageIn(distDir, other.path));
-      const link = ld.workTranslation ?? ld.translationOfWork;
-      expect(link?.url, a.id).toBe(urlOf(other));
-      expect(ld.workTranslation && ld.translationOfWork, a.id).toBeUndefined();
-      // Whichever way this side points, the other side points back the opposite way.
-      const back = ld.workTranslation ? otherLd.translationOfWork : otherLd.workTranslation;
-      expect(back?.url, other.id).toBe(urlOf(a));
+  it('names one original per piece: it lists every other version in workTranslation, each of them names it in translationOfWork', () => {
+    const pieces = [...groups.values()].filter((g) => g.length > 1);
+    expect(pieces.length).toBeGreaterThanOrEqual(2);
+    for (const versions of pieces) {
+      const lds = new Map(versions.map((v) => [v, jsonLdOf(pageIn(distDir, v.path))[0]]));
+      for (const [v, ld] of lds) expect(ld.workTranslation && ld.translationOfWork, v.id).toBeUndefined();
+      const originals = versions.filter((v) => lds.get(v).workTranslation);
+      expect(originals.map((v) => v.id), versions.map((v) => v.id).join(', ')).toHaveLength(1);
+      const original = originals[0]!;
+      // The earliest version is the original.
+      expect(original.data.date.getTime()).toBe(Math.min(...versions.map((v) => v.data.date.getTime())));
+      const others = versions.filter((v) => v !== original);
+      const listed = lds.get(original).workTranslation.map((w: { url: string; inLanguage: string }) => [w.url, w.inLanguage]);
+      expect(listed.sort(), original.id).toEqual(others.map((o) => [urlOf(o), languages[o.lang].tag]).sort());
+      for (const o of others) expect(lds.get(o).translationOfWork?.url, o.id).toBe(urlOf(original));
     }
   });
 
@@ -203,13 +220,16 @@ describe('JSON-LD', () => {
 });
 
 describe('feeds', () => {
-  const feeds = [
-    { path: '/fa/rss.xml', lang: 'fa' as const },
-    { path: '/en/rss.xml', lang: 'en' as const },
-    { path: '/rss.xml', lang: undefined },
+  const feeds: { path: string; section: Section | undefined }[] = [
+    ...sectionKeys.map((section) => ({ path: `/${section}/rss.xml`, section })),
+    { path: '/rss.xml', section: undefined },
   ];
 
-  it.each(feeds)('$path is RSS 2.0 listing the newest published articles of its section, newest first', async ({ path, lang }) => {
+  it('has a feed for every section, and one of all', () => {
+    expect(feeds.map((f) => f.path)).toEqual(['/fa/rss.xml', '/ps/rss.xml', '/en/rss.xml', '/rss.xml']);
+  });
+
+  it.each(feeds)('$path is RSS 2.0 listing the newest published articles of its section, newest first', async ({ path, section }) => {
     const xml = readFileSync(join(distDir, path), 'utf8');
     expect(await wellFormednessErrors(xml)).toEqual([]);
     const doc = parseXml(xml);
@@ -219,9 +239,10 @@ describe('feeds', () => {
     for (const required of ['title', 'link', 'description']) {
       expect([...channel.children].find((c) => c.tagName === required)?.textContent, required).toMatch(/\S/);
     }
-    expect(texts(channel, 'language')).toEqual(lang ? [locales[lang].lang] : []);
+    const channelLang = section && sections[section].lang;
+    expect(texts(channel, 'language')).toEqual(channelLang ? [languages[channelLang].tag] : []);
 
-    const expected = published.filter((a) => !lang || a.lang === lang).sort(newestFirst).slice(0, site.feedItems);
+    const expected = published.filter((a) => !section || a.section === section).sort(newestFirst).slice(0, site.feedItems);
     const items = [...doc.getElementsByTagName('item')];
     expect(items.map((i) => texts(i, 'link')[0])).toEqual(expected.map(urlOf));
     // A reader that sets direction from the first strong letter (dir="auto") sees the section's.
@@ -229,7 +250,7 @@ describe('feeds', () => {
     const firstStrongIsRtl = (text: string) => /[\p{Script=Arabic}\p{Script=Hebrew}]|^\u200F/u.test([...text].find((c) => /\p{L}|[\u200E\u200F]/u.test(c)) ?? '');
     items.forEach((item, n) => {
       const a = expected[n]!;
-      const { lang: tag, dir } = locales[a.lang as Lang];
+      const { tag, dir } = languages[a.lang];
       expect(item.getAttribute('xml:lang')).toBe(tag);
       expect(texts(item, 'title').map(unmarked)).toEqual([a.data.title]);
       expect(texts(item, 'description').map(unmarked)).toEqual([a.data.dek]);
@@ -241,8 +262,10 @@ describe('feeds', () => {
       expect(attribute(source, 'url')).toBe(toUri(a.data.sources[0].url));
       expect(source.textContent).toBe(a.data.sources[0].name);
       expect(texts(item, 'dc:creator')).toEqual(a.data.authors);
-      if (!lang) expect(texts(item, 'dc:language')).toEqual([tag]);
+      // Spelt out wherever the channel's <language> does not say it: in the feed of all, and for a German piece in European Languages.
+      expect(texts(item, 'dc:language'), a.id).toEqual(a.lang === channelLang ? [] : [tag]);
     });
+    if (section === 'en') expect(expected.some((a) => a.lang === 'de')).toBe(true);
   });
 
   it.each(feeds)('$path holds only valid absolute URIs (link, guid, source, self)', async ({ path }) => {
@@ -251,11 +274,10 @@ describe('feeds', () => {
     expect(addresses.map(uriProblem).filter(Boolean)).toEqual([]);
   });
 
-  it('is advertised in the <head> of every page: its section feed and the feed of both', () => {
+  it('is advertised in the <head> of every page: its section feed and the feed of all', () => {
     for (const path of pagesIn(distDir)) {
-      const lang = pageIn(distDir, path).documentElement.getAttribute('lang') === 'en' ? 'en' : 'fa';
       const links = [...pageIn(distDir, path).querySelectorAll('head link[rel="alternate"][type="application/rss+xml"]')].map((l) => l.getAttribute('href')!);
-      expect(links, path).toEqual([`/${lang}/rss.xml`, '/rss.xml']);
+      expect(links, path).toEqual([`/${sectionOfPage(path)}/rss.xml`, '/rss.xml']);
       for (const href of links) expect(builtIn(distDir, href), href).toBe(true);
     }
   });

@@ -7,27 +7,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { site } from '../../src/config/site.ts';
-import { locales } from '../../src/i18n/locales.ts';
-import { formatDate } from '../../src/utils/dates.ts';
+import { formatDate } from '../../src/i18n/format.ts';
+import { defaultLang, defaultSection, languages, sectionKeys, sectionLabel, sections, type Lang, type Section } from '../../src/i18n/locales.ts';
 import { sectionPath } from '../../src/utils/urls.ts';
 import { distDir } from '../helpers/paths.ts';
-import { sourceArticles, type SourceArticle } from '../helpers/site.ts';
+import { sourceArticles } from '../helpers/site.ts';
+import { section, translationsOf } from '../helpers/content.ts';
 import { builtIn, fileOf, pageIn, pagesIn } from '../helpers/dist.ts';
 
 const articles = sourceArticles();
 const published = articles.filter((a) => a.published);
 const unpublished = articles.filter((a) => !a.published);
-const byId = new Map(articles.map((a) => [a.id, a]));
-
-function newestFirst(a: SourceArticle, b: SourceArticle) {
-  return b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
-}
+const sectionLang = (s: Section): Lang => sections[s].lang;
+/** The language the section label pairs with a page's: one in the other script (Dari on Latin-script pages, English on Arabic-script ones). */
+const otherScriptLang = (lang: Lang): Lang => (languages[lang].script === 'Arab' ? 'en' : 'fa');
 
 /** The article links of a section index, following its pagination to the end. */
-function sectionListing(lang: 'fa' | 'en'): { pages: string[]; links: string[] } {
+function sectionListing(key: Section): { pages: string[]; links: string[] } {
   const pages: string[] = [];
   const links: string[] = [];
-  let path: string | undefined = sectionPath(lang);
+  let path: string | undefined = sectionPath(key);
   while (path) {
     pages.push(path);
     const doc = pageIn(distDir, path);
@@ -38,22 +37,26 @@ function sectionListing(lang: 'fa' | 'en'): { pages: string[]; links: string[] }
 }
 
 describe('sample content', () => {
-  it('has published articles in both sections, plus drafts or future pieces to leave out', () => {
-    expect(published.filter((a) => a.lang === 'fa').length).toBeGreaterThan(site.pageSize);
-    expect(published.filter((a) => a.lang === 'en').length).toBeGreaterThan(site.pageSize);
+  it('has published articles in every section, sections long enough to paginate, pieces in a language not their section\'s, plus drafts or future pieces to leave out', () => {
+    for (const key of sectionKeys) expect(section(key).length, key).toBeGreaterThan(0);
+    expect(section('fa').length).toBeGreaterThan(site.pageSize);
+    expect(section('en').length).toBeGreaterThan(site.pageSize);
+    expect(published.some((a) => a.lang !== sectionLang(a.section))).toBe(true);
     expect(unpublished.some((a) => a.data.draft === true)).toBe(true);
     expect(unpublished.some((a) => a.data.date.getTime() > Date.now())).toBe(true);
   });
 });
 
 describe('article pages', () => {
-  it.each(published.map((a) => [a.id, a] as const))('%s has lang/dir, masthead, date and source links', (_, article) => {
+  it.each(published.map((a) => [a.id, a] as const))('%s has lang/dir/script of its language, masthead, date and source links', (_, article) => {
     const doc = pageIn(distDir, article.path);
     const html = doc.documentElement;
-    expect(html.getAttribute('lang')).toBe(locales[article.lang].lang);
-    expect(html.getAttribute('dir')).toBe(locales[article.lang].dir);
+    const { tag, dir, script } = languages[article.lang];
+    expect(html.getAttribute('lang')).toBe(tag);
+    expect(html.getAttribute('dir')).toBe(dir);
+    expect(html.getAttribute('data-script')).toBe(script);
     // lang and dir are set once, on <html>: nothing else repeats the page's own language.
-    expect(doc.querySelectorAll(`body [lang="${locales[article.lang].lang}"]`).length).toBe(0);
+    expect(doc.querySelectorAll(`body [lang="${tag}"]`).length).toBe(0);
 
     const masthead = doc.querySelector('header.masthead')!;
     expect(masthead.textContent).toContain(site.nameFa);
@@ -75,10 +78,14 @@ describe('article pages', () => {
       expect(sources.textContent).toContain(source.name);
     }
 
-    // Both section labels, each in its own language.
+    // The section's name in the page's language and in the other script's, each marked as its language, linking to the section.
     const label = doc.querySelector('.section-label')!;
-    expect(label.textContent).toContain(site.sections[article.lang].fa);
-    expect(label.textContent).toContain(site.sections[article.lang].en);
+    const other = otherScriptLang(article.lang);
+    expect(label.getAttribute('href')).toBe(sectionPath(article.section));
+    expect(label.textContent).toContain(sectionLabel(article.section, article.lang));
+    const marked = label.querySelector(`[lang="${languages[other].tag}"]`);
+    expect(marked?.textContent).toBe(sectionLabel(article.section, other));
+    expect(marked?.getAttribute('dir')).toBe(languages[other].dir);
   });
 
   it('renders GFM tables, footnotes and heading ids in the body', () => {
@@ -93,9 +100,9 @@ describe('article pages', () => {
     for (const h of headings) expect(h.id).toMatch(/\S/);
   });
 
-  it('isolates Latin names and numbers in Dari titles and standfirsts', () => {
-    const withLatin = published.filter((a) => a.lang === 'fa' && /[A-Za-z0-9]/.test(a.data.title + a.data.dek));
-    expect(withLatin.length).toBeGreaterThan(0);
+  it('isolates Latin names and numbers in right-to-left (Dari, Pashto) titles and standfirsts', () => {
+    const withLatin = published.filter((a) => languages[a.lang].dir === 'rtl' && /[A-Za-z0-9]/.test(a.data.title + a.data.dek));
+    for (const lang of ['fa', 'ps'] as const) expect(withLatin.some((a) => a.lang === lang), lang).toBe(true);
     for (const article of withLatin) {
       const doc = pageIn(distDir, article.path);
       for (const selector of ['h1', 'article header .dek']) {
@@ -107,22 +114,38 @@ describe('article pages', () => {
     }
   });
 
-  it('links translations both ways', () => {
-    const pairs = published.filter((a) => a.data.translation && byId.get(a.data.translation)?.published);
-    expect(pairs.length).toBeGreaterThanOrEqual(2);
-    for (const article of pairs) {
-      const other = byId.get(article.data.translation)!;
+  it('lists every other published version of a piece, and only those, each in its language', () => {
+    const translated = published.filter((a) => translationsOf(a).length > 0);
+    // Groups of two and of more, across sections and within one.
+    expect(translated.length).toBeGreaterThanOrEqual(4);
+    expect(translated.some((a) => translationsOf(a).length >= 3)).toBe(true);
+    for (const article of published) {
       const doc = pageIn(distDir, article.path);
-      const link = doc.querySelector(`.translation a[href="${other.path}"]`);
-      expect(link, `${article.id} → ${other.id}`).not.toBeNull();
-      expect(link!.getAttribute('lang')).toBe(locales[other.lang].lang);
-      expect(pageIn(distDir, other.path).querySelector(`.translation a[href="${article.path}"]`), `${other.id} → ${article.id}`).not.toBeNull();
+      const others = translationsOf(article);
+      const nav = doc.querySelector('article nav.translations');
+      if (others.length === 0) {
+        expect(nav, article.id).toBeNull();
+        continue;
+      }
+      const links = [...nav!.querySelectorAll('a')];
+      expect(links.map((a) => a.getAttribute('href')).sort(), article.id).toEqual(others.map((o) => o.path).sort());
+      for (const other of others) {
+        const link = links.find((a) => a.getAttribute('href') === other.path)!;
+        expect(link.textContent!.trim(), `${article.id} → ${other.id}`).toBe(other.data.title);
+        expect(link.getAttribute('hreflang')).toBe(languages[other.lang].tag);
+        // The title and the language's name are marked as that language (on the link or around it).
+        const marked = link.closest('[lang]')!;
+        expect(marked.getAttribute('lang'), `${article.id} → ${other.id}`).toBe(languages[other.lang].tag);
+        expect(link.closest('[dir]')!.getAttribute('dir')).toBe(languages[other.lang].dir);
+        expect(link.closest('li')!.textContent).toContain(languages[other.lang].name);
+      }
     }
   });
 
   it('links previous and next articles within the section', () => {
-    for (const lang of ['fa', 'en'] as const) {
-      const list = published.filter((a) => a.lang === lang).sort(newestFirst);
+    for (const key of sectionKeys) {
+      const list = section(key);
+      expect(list.length, key).toBeGreaterThanOrEqual(3);
       const middle = list[1]!;
       const doc = pageIn(distDir, middle.path);
       expect(doc.querySelector('.prev-next a[rel="next"]')?.getAttribute('href')).toBe(list[0]!.path);
@@ -142,27 +165,38 @@ describe('drafts and future articles', () => {
 });
 
 describe('section indexes', () => {
-  it.each(['fa', 'en'] as const)('/%s/ lists every published article newest first, paginated', (lang) => {
-    const expected = published.filter((a) => a.lang === lang).sort(newestFirst).map((a) => a.path);
-    const { pages, links } = sectionListing(lang);
+  it.each(sectionKeys)('/%s/ lists every published article newest first, paginated', (key) => {
+    const expected = section(key).map((a) => a.path);
+    const { pages, links } = sectionListing(key);
     expect(links).toEqual(expected);
     expect(pages.length).toBe(Math.ceil(expected.length / site.pageSize));
-    expect(pages[1]).toBe(`/${lang}/page/2/`);
+    expect(pages.slice(1)).toEqual(pages.slice(1).map((_, i) => `/${key}/page/${i + 2}/`));
     for (const page of pages) {
       const doc = pageIn(distDir, page);
-      expect(doc.documentElement.getAttribute('dir')).toBe(locales[lang].dir);
+      const { tag, dir, script } = languages[sectionLang(key)];
+      expect([doc.documentElement.getAttribute('lang'), doc.documentElement.getAttribute('dir'), doc.documentElement.getAttribute('data-script')], page).toEqual([tag, dir, script]);
       expect(doc.querySelectorAll('main article').length).toBeLessThanOrEqual(site.pageSize);
     }
   });
 
-  it('shows title, dek, authors and the localized date in each entry', () => {
-    for (const lang of ['fa', 'en'] as const) {
-      const newest = published.filter((a) => a.lang === lang).sort(newestFirst)[0]!;
-      const entry = pageIn(distDir, sectionPath(lang)).querySelector('main article')!;
-      expect(entry.querySelector('h2')?.textContent).toBe(newest.data.title);
-      expect(entry.querySelector('.dek')?.textContent).toBe(newest.data.dek);
-      expect(entry.querySelector('.byline')?.textContent).toContain(newest.data.authors[0]);
-      expect(entry.querySelector('time')?.textContent).toBe(formatDate(newest.data.date, lang));
+  it('shows title, dek, authors and the date in each entry, in the article\'s language', () => {
+    for (const key of sectionKeys) {
+      const { pages } = sectionListing(key);
+      const entries = pages.flatMap((page) => [...pageIn(distDir, page).querySelectorAll('main article')]);
+      const list = section(key);
+      expect(entries.length, key).toBe(list.length);
+      entries.forEach((entry, i) => {
+        const article = list[i]!;
+        expect(entry.querySelector('h2')?.textContent, article.id).toBe(article.data.title);
+        expect(entry.querySelector('.dek')?.textContent).toBe(article.data.dek);
+        expect(entry.querySelector('.byline')?.textContent).toContain(article.data.authors[0]);
+        expect(entry.querySelector('time')?.textContent, article.id).toBe(formatDate(article.data.date, article.lang));
+        // An entry in another language than the section's is marked as such.
+        const { tag, dir } = languages[article.lang];
+        const own = article.lang === sectionLang(key);
+        expect(entry.getAttribute('lang'), article.id).toBe(own ? null : tag);
+        expect(entry.getAttribute('dir'), article.id).toBe(own ? null : dir);
+      });
     }
   });
 });
@@ -170,33 +204,49 @@ describe('section indexes', () => {
 describe('front page', () => {
   const doc = pageIn(distDir, '/');
 
-  it('is a Dari page whose English block carries its own lang and dir', () => {
+  it('is a page in the first section\'s language (Dari) whose other blocks carry their own lang and dir', () => {
     expect(doc.documentElement.getAttribute('lang')).toBe('fa-AF');
     expect(doc.documentElement.getAttribute('dir')).toBe('rtl');
-    const en = doc.querySelector('section[aria-labelledby="section-en"]')!;
-    expect(en.getAttribute('lang')).toBe('en');
-    expect(en.getAttribute('dir')).toBe('ltr');
+    expect(defaultLang).toBe('fa');
+    for (const key of sectionKeys) {
+      const block = doc.querySelector(`section[aria-labelledby="section-${key}"]`)!;
+      const own = sectionLang(key) === defaultLang;
+      expect(block.getAttribute('lang'), key).toBe(own ? null : languages[sectionLang(key)].tag);
+      expect(block.getAttribute('dir'), key).toBe(own ? null : languages[sectionLang(key)].dir);
+    }
+    expect(doc.querySelector('section[aria-labelledby="section-en"]')!.getAttribute('lang')).toBe('en');
+    expect(doc.querySelector('section[aria-labelledby="section-ps"]')!.getAttribute('lang')).toBe('ps-AF');
   });
 
-  it('shows the latest articles of each section, Dari first, each block linking to its index', () => {
-    const sections = [...doc.querySelectorAll('main section')];
-    expect(sections.map((s) => s.getAttribute('aria-labelledby'))).toEqual(['section-fa', 'section-en']);
-    for (const [i, lang] of (['fa', 'en'] as const).entries()) {
-      const latest = published.filter((a) => a.lang === lang).sort(newestFirst).slice(0, site.frontPageCount);
-      const links = [...sections[i]!.querySelectorAll('article h3 a')].map((a) => a.getAttribute('href'));
-      expect(links).toEqual(latest.map((a) => a.path));
-      expect(sections[i]!.querySelector(`a[href="${sectionPath(lang)}"]`)).not.toBeNull();
+  it('shows the latest articles of each section, one block per section in registry order, each linking to its index', () => {
+    const blocks = [...doc.querySelectorAll('main section')];
+    expect(blocks.map((s) => s.getAttribute('aria-labelledby'))).toEqual(sectionKeys.map((key) => `section-${key}`));
+    expect(sectionKeys.slice(0, 3)).toEqual(['fa', 'ps', 'en']);
+    for (const [i, key] of sectionKeys.entries()) {
+      const latest = section(key).slice(0, site.frontPageCount);
+      const links = [...blocks[i]!.querySelectorAll('article h3 a')].map((a) => a.getAttribute('href'));
+      expect(links, key).toEqual(latest.map((a) => a.path));
+      expect(blocks[i]!.querySelector(`h2 a[href="${sectionPath(key)}"]`)?.textContent, key).toBe(sectionLabel(key, sectionLang(key)));
+      expect(blocks[i]!.querySelector(`.more a[href="${sectionPath(key)}"]`)?.textContent, key).toBe(languages[sectionLang(key)].ui['section.all']);
     }
   });
 });
 
 describe('404 page', () => {
-  it('speaks both languages', () => {
+  it('speaks the language of every section, the first section\'s first', () => {
     const doc = pageIn(distDir, '/404.html');
     expect(doc.querySelector('h1')?.textContent).toBe('صفحه پیدا نشد');
-    const en = doc.querySelector('section[lang="en"]')!;
-    expect(en.getAttribute('dir')).toBe('ltr');
-    expect(en.textContent).toContain('Page not found');
+    expect(doc.querySelector('section[lang="en"]')!.textContent).toContain('Page not found');
+    const blocks = [...doc.querySelectorAll('main section')];
+    expect(blocks).toHaveLength(sectionKeys.length);
+    for (const [i, key] of sectionKeys.entries()) {
+      const { tag, dir, ui } = languages[sectionLang(key)];
+      const own = key === defaultSection;
+      expect(blocks[i]!.getAttribute('lang'), key).toBe(own ? null : tag);
+      expect(blocks[i]!.getAttribute('dir'), key).toBe(own ? null : dir);
+      expect(blocks[i]!.querySelector(own ? 'h1' : 'h2')?.textContent, key).toBe(ui['404.title']);
+      expect(blocks[i]!.querySelector(`a[href="${sectionPath(key)}"]`), key).not.toBeNull();
+    }
   });
 });
 

@@ -6,11 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from './paths.ts';
-import { sourceArticles, type SourceArticle } from './site.ts';
-import type { Lang } from '../../src/i18n/locales.ts';
+import { sourceArticles, translationGroups, type SourceArticle } from './site.ts';
+import type { Section } from '../../src/i18n/locales.ts';
 
 export const published = sourceArticles().filter((a) => a.published);
 export const byId = new Map(published.map((a) => [a.id, a]));
+/** The published versions of each piece, by `translationKey` (drafts and scheduled versions are not linked). */
+export const groups = translationGroups(published);
 
 /**
  * The fixture translation pair that uses what editors write beyond plain
@@ -24,22 +26,30 @@ export const markdownPieces: SourceArticle[] = ['en/kabul-water-tankers', 'fa/ta
   return article;
 });
 
-/** A section's published articles, newest first (the order of its index). */
-export function section(lang: Lang): SourceArticle[] {
-  return published
-    .filter((a) => a.lang === lang)
-    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
+/** Newest first; the id breaks ties (the order of every list on the site). */
+export function newestFirst(a: SourceArticle, b: SourceArticle): number {
+  return b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
 }
 
-/** The published translation of an article, when the two name each other (the site links only those). */
-export function translationOf(article: SourceArticle): SourceArticle | undefined {
-  const other = article.data.translation ? byId.get(article.data.translation) : undefined;
-  return other?.data.translation === article.id ? other : undefined;
+/** A section's published articles, newest first (the order of its index), whatever language each is written in. */
+export function section(key: Section): SourceArticle[] {
+  return published.filter((a) => a.section === key).sort(newestFirst);
+}
+
+/** Every published version of the piece an article belongs to, itself included; just itself when it stands alone. */
+export function versionsOf(article: SourceArticle): SourceArticle[] {
+  const key = article.data.translationKey as string | undefined;
+  return key === undefined ? [article] : groups.get(key)!;
+}
+
+/** The other published versions of an article (same `translationKey`): what its page must link. */
+export function translationsOf(article: SourceArticle): SourceArticle[] {
+  return versionsOf(article).filter((a) => a.id !== article.id);
 }
 
 /** The Markdown body of an article (after the frontmatter). */
 export function bodyOf(article: SourceArticle): string {
-  const text = readFileSync(join(contentDir, article.lang, `${article.slug}.md`), 'utf8');
+  const text = readFileSync(join(contentDir, article.section, `${article.slug}.md`), 'utf8');
   return text.slice(text.indexOf('---', 3) + 3);
 }
 

@@ -85,7 +85,8 @@ export function htmlFiles(dist: string): string[] {
  * The SEO fixture: a second, small build of the real site code over fixture
  * articles with `SITE_URL` set. It exercises what the sample content cannot:
  * articles from the last 48 hours (news sitemap), a title full of markup and
- * quotes, and a staging origin.
+ * quotes, a staging origin, and two versions of a piece that share their
+ * date, script and section (English and German in European Languages).
  */
 export const STAGING_URL = 'https://staging.example.org';
 
@@ -106,15 +107,24 @@ export function fixtureArticles(now: Date): FixtureArticle[] {
   return [
     {
       id: 'en/doha-talks-resume',
-      frontmatter: { ...common, title: HOSTILE_TITLE, dek: 'A dek with "quotes" & <angle brackets>.', date: hoursAgo(now, 2), updated: hoursAgo(now, 1), sources: [source], translation: 'fa/mozakerat-doha' },
+      frontmatter: { ...common, title: HOSTILE_TITLE, dek: 'A dek with "quotes" & <angle brackets>.', date: hoursAgo(now, 2), updated: hoursAgo(now, 1), sources: [source], translationKey: 'doha-talks' },
     },
     {
       id: 'fa/mozakerat-doha',
-      frontmatter: { ...common, authors: ['شبنم نظری'], title: 'مذاکرات «دوحه» </script> از سر گرفته شد', dek: 'گزارش کوتاه.', date: hoursAgo(now, 3), sources: [source], translation: 'en/doha-talks-resume' },
+      frontmatter: { ...common, authors: ['شبنم نظری'], title: 'مذاکرات «دوحه» </script> از سر گرفته شد', dek: 'گزارش کوتاه.', date: hoursAgo(now, 3), sources: [source], translationKey: 'doha-talks' },
     },
     {
       id: 'en/older-than-two-days',
       frontmatter: { ...common, title: 'Three days old', dek: 'Outside the news window.', date: hoursAgo(now, 72), sources: [{ name: 'Afghanistan Azad – Azad Afghanistan', url: 'https://www.afgazad.com/' }] },
+    },
+    // Same day, same script, same section: only the registry's language order tells which is the original.
+    {
+      id: 'en/pamir-herders',
+      frontmatter: { ...common, title: 'Herders of the Pamir', dek: 'A season above the Wakhan.', date: hoursAgo(now, 96), sources: [source], translationKey: 'pamir-herders' },
+    },
+    {
+      id: 'en/pamir-hirten',
+      frontmatter: { ...common, title: 'Hirten des Pamir', dek: 'Ein Sommer über dem Wakhan.', date: hoursAgo(now, 96), lang: 'de', sources: [source], translationKey: 'pamir-herders' },
     },
     { id: 'en/still-a-draft', frontmatter: { ...common, title: 'Draft', dek: 'Not yet.', date: hoursAgo(now, 5), sources: [source], draft: true } },
     { id: 'en/scheduled', frontmatter: { ...common, title: 'Scheduled', dek: 'Tomorrow.', date: hoursAgo(now, -24), sources: [source] } },

@@ -106,6 +106,18 @@ describe('structured data', () => {
     expect(originalOf([laterEn, fa, ps])).toBe(fa);
   });
 
+  it('names the same original whatever order a page lists the versions in, when two share date, script and section', () => {
+    // An English and a German version in European Languages, on the same day: each page lists itself first.
+    const en = article('en/x', date);
+    const de = article('en/y', date, { lang: 'de' });
+    expect(originalOf([en, de])).toBe(en);
+    expect(originalOf([de, en])).toBe(en);
+    const fromEn = newsArticle(en, [de], 'https://www.afgazad.com');
+    const fromDe = newsArticle(de, [en], 'https://www.afgazad.com');
+    expect([fromEn.workTranslation !== undefined, fromDe.workTranslation !== undefined]).toEqual([true, false]);
+    expect((fromDe.translationOfWork as { url: string }).url).toBe(fromEn.url);
+  });
+
   it('links the original to every translation, and each translation to the original', () => {
     const en = article('en/x', date);
     const fa = article('fa/y', new Date('2017-01-14T00:00:00+04:30'));
