@@ -62,10 +62,12 @@ export async function runImport(args: readonly string[], options: ImportOptions 
 
   for (const input of files) {
     let text: string;
+    const file = resolveArg(input, options);
     try {
-      text = decoder.decode(await readFile(resolveArg(input, options)));
+      text = decoder.decode(await readFile(file));
     } catch (error) {
-      const reason = error instanceof TypeError ? 'it is not UTF-8 text' : (error as Error).message;
+      // Node's message names the path it opened; the editor typed `input`.
+      const reason = error instanceof TypeError ? 'it is not UTF-8 text' : (error as Error).message.replace(`'${file}'`, `'${input}'`);
       out.error(`${input}: cannot read: ${reason}`);
       count.failed++;
       continue;
@@ -89,10 +91,10 @@ export async function runImport(args: readonly string[], options: ImportOptions 
       count.failed++;
       continue;
     }
-    const file = resolveArg(target, options);
-    await mkdir(path.dirname(file), { recursive: true });
+    const written = resolveArg(target, options);
+    await mkdir(path.dirname(written), { recursive: true });
     try {
-      await writeFile(file, result.text, { flag: 'wx' });
+      await writeFile(written, result.text, { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       out.error(`${input}: not imported; ${target} already exists and was left unchanged (use --slug for another name)`);
@@ -100,8 +102,8 @@ export async function runImport(args: readonly string[], options: ImportOptions 
       continue;
     }
     // A second export of the same piece in this run is held too.
-    const written = archivedPiece(target, result.lang, result.text);
-    if (written) pieces.push(written);
+    const piece = archivedPiece(target, result.lang, result.text);
+    if (piece) pieces.push(piece);
     count.imported++;
     if (result.draft) count.drafts++;
     const doubts = result.doubts.length;
