@@ -6,8 +6,12 @@
  *   renders are the ones the article loader then reads from its cache, so a
  *   cold build renders each body once and a warm one none, and both print
  *   every warning;
- * - `astro dev` lists problems in the terminal at start and again whenever a
- *   file under `content/` changes, and keeps serving.
+ * - `astro dev` lists problems in the terminal when its server starts and
+ *   again whenever a file under `content/` changes, and keeps serving.
+ *
+ * Only a real dev server checks: Vitest loads this config as a `dev` command
+ * too (`getViteConfig` in vitest.config.ts), and tests judge their own
+ * fixtures, never the editors' `content/`.
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -36,20 +40,22 @@ export default function validateContent({ contentDir = 'content' }: ValidateCont
       'astro:config:setup': async ({ config, command, logger }) => {
         projectRoot = fileURLToPath(config.root);
         root = path.resolve(projectRoot, contentDir);
-        if (command !== 'build' && command !== 'dev') return;
+        if (command !== 'build') return;
         const problems = await run();
         print(problems, logger);
         const { errors, errorFiles } = summarize(problems);
-        hadProblems = errors > 0;
         if (errors === 0) return;
-        if (command === 'build') {
-          throw new Error(
-            `Content check failed: ${errors} problem(s) in ${errorFiles} file(s), listed above. Run \`npm run check\` after fixing them.`,
-          );
-        }
-        logger.warn(`${errors} content problem(s); the server keeps running and re-checks when you save.`);
+        throw new Error(
+          `Content check failed: ${errors} problem(s) in ${errorFiles} file(s), listed above. Run \`npm run check\` after fixing them.`,
+        );
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': async ({ server, logger }) => {
+        const problems = await run();
+        print(problems, logger);
+        const { errors } = summarize(problems);
+        hadProblems = errors > 0;
+        if (errors > 0) logger.warn(`${errors} content problem(s); the server keeps running and re-checks when you save.`);
+
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = (file: string) => {
           if (!path.resolve(file).startsWith(root + path.sep)) return;

@@ -19,67 +19,103 @@ export function renderWorkerUrl(srcDir: URL): URL {
 }
 
 /**
- * A fixed pool of Markdown workers, one per core by default; jobs queue until
- * a worker is free. Workers start on the first job, so a pool that finds
- * everything cached costs nothing. Call `close()` when done.
+ * A pool of Markdown workers, at most one per core by default; jobs queue
+ * until a worker is free. A worker starts only when a job finds none free,
+ * so a pool that finds everything cached costs nothing and one body starts
+ * one worker. Idle workers do not keep the process alive, so a pool may be
+ * kept between uses (the check's is, see `validation/bodies.ts`); `close()`
+ * ends it. A worker that dies is replaced for the jobs still queued, unless
+ * it died before finishing any job: then the pipeline cannot load, and every
+ * queued job fails with its error instead of starting worker after worker.
  * @example const pool = new RenderPool(renderWorkerUrl(srcDir)); await pool.run(job); await pool.close();
  */
 export class RenderPool {
   readonly #script: URL;
   readonly #size: number;
-  readonly #workers: Worker[] = [];
+  readonly #workers = new Set<Worker>();
   readonly #idle: Worker[] = [];
-  readonly #queue: { job: RenderJob; done: (error?: string) => void }[] = [];
-  readonly #pending = new Map<number, (error?: string) => void>();
+  readonly #queue: Task[] = [];
+  /** The job each busy worker is rendering. */
+  readonly #busy = new Map<Worker, Task>();
+  /** Workers that have finished a job (so the pipeline loads). */
+  readonly #proven = new WeakSet<Worker>();
+  #seq = 0;
 
   constructor(script: URL, size = Math.max(1, availableParallelism())) {
     this.#script = script;
     this.#size = size;
   }
 
-  #start() {
-    for (let i = 0; i < this.#size; i++) {
-      // A larger young generation: rendering allocates many short-lived nodes.
-      const worker = new Worker(this.#script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } });
-      worker.on('message', (reply: RenderReply) => {
-        this.#pending.get(reply.seq)?.(reply.error);
-        this.#pending.delete(reply.seq);
-        this.#next(worker);
-      });
-      worker.on('error', (error) => {
-        for (const done of this.#pending.values()) done(String(error.stack ?? error));
-        this.#pending.clear();
-      });
-      this.#workers.push(worker);
-      this.#idle.push(worker);
-    }
-  }
-
-  /** Renders one body into the cache; rejects with the worker's error. */
+  /**
+   * Renders one body into the cache; rejects with the worker's error. The
+   * pool numbers jobs itself, so callers sharing a pool may reuse `seq`.
+   */
   run(job: RenderJob): Promise<void> {
-    if (this.#workers.length === 0) this.#start();
     return new Promise((resolve, reject) => {
-      const done = (error?: string) => (error ? reject(new Error(error)) : resolve());
-      const worker = this.#idle.pop();
-      if (worker) this.#send(worker, job, done);
-      else this.#queue.push({ job, done });
+      const task: Task = { job: { ...job, seq: ++this.#seq }, done: (error) => (error ? reject(new Error(error)) : resolve()) };
+      const worker = this.#idle.pop() ?? (this.#workers.size < this.#size ? this.#start() : undefined);
+      if (worker) this.#send(worker, task);
+      else this.#queue.push(task);
     });
   }
 
-  #send(worker: Worker, job: RenderJob, done: (error?: string) => void) {
-    this.#pending.set(job.seq, done);
-    worker.postMessage(job);
+  #start(): Worker {
+    // A larger young generation: rendering allocates many short-lived nodes.
+    const worker = new Worker(this.#script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    worker.on('message', (reply: RenderReply) => {
+      const task = this.#busy.get(worker);
+      this.#busy.delete(worker);
+      this.#proven.add(worker);
+      task?.done(reply.error);
+      this.#next(worker);
+    });
+    worker.on('error', (error) => this.#lose(worker, String(error.stack ?? error)));
+    worker.on('exit', (code) => this.#lose(worker, `the Markdown worker stopped (exit code ${code})`));
+    this.#workers.add(worker);
+    return worker;
+  }
+
+  #send(worker: Worker, task: Task) {
+    this.#busy.set(worker, task);
+    worker.ref();
+    worker.postMessage(task.job);
   }
 
   #next(worker: Worker) {
-    const item = this.#queue.shift();
-    if (item) this.#send(worker, item.job, item.done);
-    else this.#idle.push(worker);
+    const task = this.#queue.shift();
+    if (task) return this.#send(worker, task);
+    // Idle: nothing to wait for, so nothing to keep the process alive for.
+    worker.unref();
+    this.#idle.push(worker);
   }
 
+  /** A worker failed or ended: its job fails; the queue goes to a new worker, or fails too if no worker can load. */
+  #lose(worker: Worker, reason: string) {
+    if (!this.#workers.delete(worker)) return;
+    const idle = this.#idle.indexOf(worker);
+    if (idle >= 0) this.#idle.splice(idle, 1);
+    const task = this.#busy.get(worker);
+    this.#busy.delete(worker);
+    task?.done(reason);
+    if (!this.#proven.has(worker)) {
+      for (const queued of this.#queue.splice(0)) queued.done(reason);
+    } else if (this.#queue.length > 0) {
+      this.#send(this.#start(), this.#queue.shift()!);
+    }
+  }
+
+  /** Ends every worker; jobs not yet rendered fail. */
   async close() {
-    const workers = this.#workers.splice(0);
+    const workers = [...this.#workers];
+    this.#workers.clear();
     this.#idle.length = 0;
+    for (const task of [...this.#busy.values(), ...this.#queue.splice(0)]) task.done('the Markdown pool was closed');
+    this.#busy.clear();
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+interface Task {
+  readonly job: RenderJob;
+  readonly done: (error?: string) => void;
 }

@@ -14,11 +14,10 @@
  * every page the site will have (`site-paths.ts`).
  */
 import { mkdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RenderPool, renderWorkerUrl } from '../markdown/render-pool.ts';
-import { BODIES_DIR, readBodyReport, type BodyReport, type RenderJob } from '../markdown/rendered-body.ts';
+import { BODIES_DIR, pipelineFingerprint, readBodyReport, type BodyReport, type RenderJob } from '../markdown/rendered-body.ts';
 import type { Problem } from './check.ts';
 import type { SitePaths } from './site-paths.ts';
 
@@ -67,7 +66,7 @@ export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, p
   });
   if (jobs.length > 0) {
     // No more workers than bodies: one edited article (a save in `npm run dev`) starts one.
-    const pool = new RenderPool(renderWorkerUrl(pathToFileURL(join(projectRoot, 'src/'))), Math.min(availableParallelism(), jobs.length));
+    const { pool, release } = acquirePool(projectRoot);
     for (const job of jobs) {
       reports.set(job.outFile, pool.run(job).then(
         () => readBodyReport(job.outFile) ?? new Error('the renderer wrote no report'),
@@ -77,7 +76,7 @@ export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, p
     try {
       await Promise.all(reports.values());
     } finally {
-      await pool.close();
+      release();
     }
   }
 
@@ -106,6 +105,43 @@ export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, p
     }
   }
   return problems;
+}
+
+/**
+ * How long the check's render pool outlives its last use. Starting workers
+ * and loading the pipeline in them costs about half a second; rendering a
+ * body, milliseconds. Checks that follow each other in one process (the test
+ * suite's, re-checks in `npm run dev` as an editor saves) reuse the pool;
+ * after this long without a check its workers end and free their memory.
+ */
+const POOL_IDLE_MS = 2_000;
+const pools = new Map<string, { pool: RenderPool; users: number; timer?: ReturnType<typeof setTimeout> }>();
+
+/**
+ * The render pool of `projectRoot`'s pipeline, shared by the checks running
+ * in this process, and the function to call when this check is done with it.
+ * A changed pipeline (another fingerprint) gets new workers: the old ones
+ * still run the code they loaded. Idle workers and the closing timer never
+ * keep a finished process alive, so `npm run check` exits once it has printed.
+ */
+function acquirePool(projectRoot: string): { pool: RenderPool; release: () => void } {
+  const script = renderWorkerUrl(pathToFileURL(join(projectRoot, 'src/')));
+  const key = `${script.href} ${pipelineFingerprint(projectRoot, join(projectRoot, 'src'))}`;
+  let entry = pools.get(key);
+  if (!entry) pools.set(key, (entry = { pool: new RenderPool(script), users: 0 }));
+  clearTimeout(entry.timer);
+  entry.users++;
+  const held = entry;
+  return {
+    pool: held.pool,
+    release: () => {
+      if (--held.users > 0) return;
+      held.timer = setTimeout(() => {
+        pools.delete(key);
+        void held.pool.close();
+      }, POOL_IDLE_MS).unref();
+    },
+  };
 }
 
 /** A link as the editor typed it: Dari letters, not `%D9%85…`. */

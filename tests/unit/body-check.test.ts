@@ -4,20 +4,21 @@
  * rest of the article, and links that lead nowhere on the site, each with its
  * line counted from the top of the file, on every run.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyDigest, bodyFile, pipelineFingerprint, reportFile } from '../../src/markdown/rendered-body.ts';
 import { checkContent, formatProblem, summarize, type Problem } from '../../src/validation/check.ts';
+import { runCheck } from '../../src/validation/run-check.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/body');
 
-function check(root: string) {
-  const run = spawnSync(process.execPath, ['scripts/check.ts', root], { cwd: projectRoot, encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
+/** `npm run check` on a content root, in this process (what scripts/check.ts runs). */
+async function check(root: string) {
+  const run = await runCheck([root], { cwd: projectRoot });
+  return { status: run.exitCode, stderr: run.stderr, stdout: run.stdout };
 }
 
 /** A copy of a case, with a paragraph no earlier run has seen appended, so its first check renders it. */
@@ -43,7 +44,7 @@ function write(root: string, rel: string, text: string): void {
 const bodyLines = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file.endsWith(file) && p.field === 'body');
 
 describe('sanitizer warnings (case sanitizer-warnings-every-time)', () => {
-  it('are printed by every check, cold and warm, with lines from the top of the file; warnings do not fail it', () => {
+  it('are printed by every check, cold and warm, with lines from the top of the file; warnings do not fail it', async () => {
     const root = freshCopy('sanitizer-warnings-every-time');
     const file = join(root, 'articles/en/raw-html-note.md');
     appendNonce(file);
@@ -54,7 +55,7 @@ describe('sanitizer warnings (case sanitizer-warnings-every-time)', () => {
     const digest = bodyDigest(pipelineFingerprint(projectRoot, join(projectRoot, 'src')), 'en', readFileSync(file));
     const body = bodyFile(digest, projectRoot);
     for (const run of ['cold', 'warm']) {
-      const { status, stderr, stdout } = check(root);
+      const { status, stderr, stdout } = await check(root);
       expect(status, `${run}: ${stderr}`).toBe(0);
       const lines = stderr.split('\n').filter((l) => l.includes(': body: '));
       // Paths are shown relative to the working folder; the temp copy is elsewhere, so compare the tails.
@@ -78,11 +79,11 @@ describe('sanitizer warnings (case sanitizer-warnings-every-time)', () => {
 });
 
 describe('leftovers from other generators (case legacy-syntax-leftovers)', () => {
-  it('warns, with file and line, about Kramdown, Liquid and a link that leads nowhere', () => {
+  it('warns, with file and line, about Kramdown, Liquid and a link that leads nowhere', async () => {
     const root = freshCopy('legacy-syntax-leftovers');
     appendNonce(join(root, 'articles/fa/baqimanda-qalib.md'));
     for (const run of ['cold', 'warm']) {
-      const { status, stderr } = check(root);
+      const { status, stderr } = await check(root);
       expect(status, run).toBe(0);
       const lines = stderr.split('\n').filter((l) => l.includes('baqimanda-qalib.md: body: '));
       expect(lines, run).toHaveLength(3);
@@ -135,14 +136,14 @@ describe('leftovers from other generators (case legacy-syntax-leftovers)', () =>
 describe('raw HTML that swallows the rest of the article', () => {
   const swallowing = ['style', 'script', 'textarea', 'title', 'xmp', 'iframe', 'noscript', 'noembed', 'noframes', 'template', 'form', 'select', 'object', 'video', 'svg'];
 
-  it('is an error naming the line where it opens, for every element the sanitizer removes with its content, and for <!--', () => {
+  it('is an error naming the line where it opens, for every element the sanitizer removes with its content, and for <!--', async () => {
     const root = tempDir('aa-unclosed-');
     const nonce = `Run ${Math.random()}.`;
     const rest = `\n\nSecond paragraph.\n\n## A heading\n\nLast paragraph. ${nonce}\n`;
     for (const tag of swallowing) write(root, `articles/en/open-${tag}.md`, `${frontmatter(tag)}\nFirst paragraph.\n\n<${tag}>${rest}`);
     write(root, 'articles/en/open-comment.md', `${frontmatter('comment')}\nFirst paragraph.\n\n<!-- a note${rest}`);
     write(root, 'articles/fa/open-plaintext.md', `${frontmatter('plaintext')}\nبند نخست.\n\n<plaintext>${rest}`);
-    const { status, stderr } = check(root);
+    const { status, stderr } = await check(root);
     expect(status).toBe(1);
     const line = FIRST_BODY_LINE + 2;
     for (const tag of swallowing) {

@@ -1,24 +1,25 @@
 /**
  * The date rules in `npm run check`: the shared cases (copied into
- * tests/fixtures/dates/) run through the real command, and the same kinds of
+ * tests/fixtures/dates/) run through the command (`runCheck`, what the
+ * script runs), and the same kinds of
  * input in every date field (`date`, `updated`, `sources[N].date`) through
  * the checker itself. Also: every reader of frontmatter sees the strings the
  * editor typed.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { checkFiles, formatProblem } from '../../src/validation/check.ts';
 import { readFrontmatter } from '../../src/validation/frontmatter.ts';
+import { runCheck } from '../../src/validation/run-check.ts';
 import { projectRoot } from '../helpers/paths.ts';
 
 const fixtures = 'tests/fixtures/dates';
 
-function check(root: string) {
-  const run = spawnSync(process.execPath, ['scripts/check.ts', root], { cwd: projectRoot, encoding: 'utf8' });
-  return { status: run.status, lines: run.stderr.split('\n').filter(Boolean), stdout: run.stdout };
+async function check(root: string) {
+  const run = await runCheck([root], { cwd: projectRoot });
+  return { status: run.exitCode, lines: run.stderr.split('\n').filter(Boolean), stdout: run.stdout };
 }
 
 const solarHijriCase = readFileSync(join(projectRoot, fixtures, 'solar-hijri-typed/articles/fa/dahliz-yaddasht.md'), 'utf8');
@@ -30,18 +31,18 @@ function problemsOf(edit: (text: string) => string, source = kabulDayCase): stri
 }
 
 describe('npm run check on the date cases', () => {
-  it('refuses a Solar Hijri date typed into date, naming the file, the field, its reading and the Gregorian date to write', () => {
+  it('refuses a Solar Hijri date typed into date, naming the file, the field, its reading and the Gregorian date to write', async () => {
     const root = `${fixtures}/solar-hijri-typed`;
-    const { status, lines } = check(root);
+    const { status, lines } = await check(root);
     expect(status).toBe(1);
     expect(lines).toContain(
       `${root}/articles/fa/dahliz-yaddasht.md: date: date "1399-05-24" looks like a Solar Hijri date, 24 Asad 1399 (۲۴ اسد ۱۳۹۹); dates here are Gregorian: write 2020-08-14`,
     );
   });
 
-  it('refuses updated earlier than date, naming the file, the field and both values', () => {
+  it('refuses updated earlier than date, naming the file, the field and both values', async () => {
     const root = `${fixtures}/updated-before-date`;
-    const { status, lines } = check(root);
+    const { status, lines } = await check(root);
     expect(status).toBe(1);
     expect(lines).toContain(
       `${root}/articles/en/case28-updated.md: updated: updated (2024-05-01) is earlier than date (2024-05-10); ` +
@@ -49,8 +50,8 @@ describe('npm run check on the date cases', () => {
     );
   });
 
-  it('passes an article dated today', () => {
-    const { status, stdout } = check(`${fixtures}/kabul-day`);
+  it('passes an article dated today', async () => {
+    const { status, stdout } = await check(`${fixtures}/kabul-day`);
     expect(status).toBe(0);
     expect(stdout).toContain('all files pass');
   });

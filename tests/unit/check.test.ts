@@ -1,23 +1,29 @@
 /**
  * `npm run check` over a folder of bad fixtures, one per rule: each must exit
  * non-zero and name the file and the field. Fixtures live in
- * tests/fixtures/invalid/<rule>/ as small content roots.
+ * tests/fixtures/invalid/<rule>/ as small content roots. The command runs in
+ * this process (`runCheck`, what scripts/check.ts runs); one real run of the
+ * script proves it prints the same.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/validation/check.ts';
+import { runCheck } from '../../src/validation/run-check.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const fixtures = 'tests/fixtures';
 
-function check(root: string) {
-  const run = spawnSync(process.execPath, ['scripts/check.ts', root], { cwd: projectRoot, encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
+async function check(root: string) {
+  const run = await runCheck([root], { cwd: projectRoot });
+  return { status: run.exitCode, stderr: run.stderr, stdout: run.stdout };
 }
+
+/** Output with the time the check took (`(412 ms)`) left out, the one part that differs between two runs. */
+const untimed = (text: string) => text.replace(/\(\d+ ms\)/g, '(… ms)');
 
 /** rule folder → the file (inside the folder) and field every message must name, and a word of the message. */
 const rules: Array<[rule: string, file: string, field: string, says: RegExp]> = [
@@ -57,9 +63,9 @@ describe('npm run check on bad fixtures', () => {
     expect(readdirSync(join(projectRoot, fixtures, 'invalid')).sort()).toEqual(rules.map(([rule]) => rule).sort());
   });
 
-  it.each(rules)('%s: exits non-zero naming the file and field', (rule, file, field, says) => {
+  it.each(rules)('%s: exits non-zero naming the file and field', async (rule, file, field, says) => {
     const root = `${fixtures}/invalid/${rule}`;
-    const { status, stderr } = check(root);
+    const { status, stderr } = await check(root);
     expect(status).toBe(1);
     const prefix = `${root}/${file}: ${field}: `;
     const line = stderr.split('\n').find((l) => l.startsWith(prefix));
@@ -67,19 +73,31 @@ describe('npm run check on bad fixtures', () => {
     expect(line).toMatch(says);
   });
 
-  it('lists every problem, not only the first', () => {
-    const { stderr } = check(`${fixtures}/invalid/duplicate-url`);
+  it('lists every problem, not only the first', async () => {
+    const { stderr } = await check(`${fixtures}/invalid/duplicate-url`);
     // Both files get the duplicate-URL message, and the look-alike slug its own.
     expect(stderr.match(/: url: /g)).toHaveLength(2);
     expect(stderr).toMatch(/: slug: contains an invisible character \(U\+200D\)/);
-    expect(check(`${fixtures}/invalid/unknown-key`).stderr).toMatch(/authors: is missing[\s\S]*athors: unknown field/);
+    expect((await check(`${fixtures}/invalid/unknown-key`)).stderr).toMatch(/authors: is missing[\s\S]*athors: unknown field/);
+  });
+});
+
+describe('scripts/check.ts', () => {
+  // The one real process of this file: the script is a shell over runCheck, so the rest run in this process.
+  it('exits, and prints to stderr and stdout, exactly what runCheck returns', async () => {
+    const root = `${fixtures}/invalid/duplicate-url`;
+    const run = spawnSync(process.execPath, ['scripts/check.ts', root], { cwd: projectRoot, encoding: 'utf8' });
+    const core = await runCheck([root], { cwd: projectRoot });
+    expect(run.status).toBe(1);
+    expect([run.status, untimed(run.stderr), run.stdout]).toEqual([core.exitCode, untimed(core.stderr), core.stdout]);
+    expect(run.stderr).toMatch(/^tests\/fixtures\/invalid\/duplicate-url\/articles\/en\/wheat-prices\.md: url: /m);
   });
 });
 
 describe('npm run check on good content', () => {
-  it('passes the valid fixtures, whose Dari text keeps its zero-width non-joiners', () => {
+  it('passes the valid fixtures, whose Dari text keeps its zero-width non-joiners', async () => {
     const root = `${fixtures}/valid`;
-    const { status, stdout } = check(root);
+    const { status, stdout } = await check(root);
     expect(status).toBe(0);
     expect(stdout).toContain('all files pass');
     const text = readFileSync(join(projectRoot, root, 'articles/fa/zero-width-non-joiner-kept.md'), 'utf8');
@@ -88,7 +106,7 @@ describe('npm run check on good content', () => {
 
   // The fixture archive the suite builds its site from (tests/fixtures/site/); the
   // project's own content/ is judged by `npm run check` alone, never by `npm test`.
-  it('passes the test site\'s articles and changes no file in them', () => {
+  it('passes the test site\'s articles and changes no file in them', async () => {
     const root = `${fixtures}/site`;
     const hash = () => {
       const h = createHash('sha256');
@@ -100,7 +118,7 @@ describe('npm run check on good content', () => {
       return h.digest('hex');
     };
     const before = hash();
-    expect(check(root).status).toBe(0);
+    expect((await check(root)).status).toBe(0);
     expect(hash()).toBe(before);
   });
 
@@ -117,9 +135,12 @@ describe('npm run check on good content', () => {
   it('checks 10,000 articles and finds nothing wrong with good ones', async () => {
     const root = tempDir('aa-bulk-');
     const text = readFileSync(join(projectRoot, fixtures, 'valid/articles/fa/zero-width-non-joiner-kept.md'), 'utf8');
+    // Every article the same bytes: hard links to one copy (outside the content root) are laid down faster than 10,000 writes.
+    const original = join(tempDir('aa-bulk-text-'), 'article.md');
+    writeFileSync(original, text);
     for (const lang of ['en', 'fa']) {
       mkdirSync(join(root, 'articles', lang), { recursive: true });
-      for (let i = 0; i < 5000; i++) writeFileSync(join(root, 'articles', lang, `article-${i}.md`), text);
+      for (let i = 0; i < 5000; i++) linkSync(original, join(root, 'articles', lang, `article-${i}.md`));
     }
     expect(await checkContent(root)).toEqual([]);
   }, 60_000);

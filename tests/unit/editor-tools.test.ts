@@ -1,15 +1,19 @@
 /**
- * The editor tools, run as editors run them (`node scripts/….ts`), always
- * against a temporary content folder: `npm run import` and `npm run new`.
+ * The editor tools, run with the arguments editors give them, always against
+ * a temporary content folder: `npm run import` and `npm run new`. The
+ * commands run in this process (`runImport`, `runNew`: what the scripts run);
+ * one real run of each script proves it prints the same.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findHeld, sourceKey, type ArchivedPiece } from '../../src/editor/archive.ts';
 import { parseLegacyDate, parseLegacyExport, toContentFile } from '../../src/editor/legacy.ts';
 import { PLACEHOLDER } from '../../src/schemas/article.ts';
 import { outletOf } from '../../src/editor/outlets.ts';
+import { runImport } from '../../src/editor/run-import.ts';
+import { runNew } from '../../src/editor/run-new.ts';
 import { isoDay } from '../../src/utils/dates.ts';
 import { checkContent } from '../../src/validation/check.ts';
 import { projectRoot } from '../helpers/paths.ts';
@@ -18,10 +22,11 @@ import { tempDir } from '../helpers/temp.ts';
 const legacy = join(projectRoot, 'tests/fixtures/legacy');
 const tempContent = () => tempDir('aa-content-');
 
-function run(script: 'import' | 'new', args: string[]) {
-  const r = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { cwd: projectRoot, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+async function run(script: 'import' | 'new', args: string[]) {
+  const r = await (script === 'import' ? runImport : runNew)(args, { cwd: projectRoot });
+  return { status: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
+
 
 describe('npm run import', () => {
   it.each([
@@ -29,9 +34,9 @@ describe('npm run import', () => {
     ['fa-herat-wheat.txt', 'articles/fa/herat-wheat-prices-spring.md'],
     ['fa-iranian-months.txt', 'articles/fa/article-2017-01-13.md'],
     ['en-misspelt-source.txt', 'articles/en/azerbaijans-growing-military-cooperation-with-pakistan.md'],
-  ])('converts %s to the expected frontmatter and body', (fixture, rel) => {
+  ])('converts %s to the expected frontmatter and body', async (fixture, rel) => {
     const content = tempContent();
-    const { status } = run('import', [join(legacy, fixture), '--content', content]);
+    const { status } = await run('import', [join(legacy, fixture), '--content', content]);
     expect(status).toBe(0);
     expect(readFileSync(join(content, rel), 'utf8')).toBe(readFileSync(join(legacy, 'expected', rel), 'utf8'));
   });
@@ -83,7 +88,7 @@ describe('npm run import', () => {
 
   it('prints what it could not determine and writes a draft that passes the check', async () => {
     const content = tempContent();
-    const { status, stdout } = run('import', [join(legacy, 'en-missing-fields.txt'), '--content', content]);
+    const { status, stdout } = await run('import', [join(legacy, 'en-missing-fields.txt'), '--content', content]);
     expect(status).toBe(0);
     expect(stdout).toContain('(draft: 4 TODOs to resolve)');
     for (const doubt of ['TODO dek: the export has no bold standfirst', 'TODO authors: the export has no author line (By …, «نوشته: …»)', 'TODO date: the export has no date line', 'TODO sources[0].name: "kabul-observer.example" is only the domain']) {
@@ -99,7 +104,7 @@ describe('npm run import', () => {
 
   it('never publishes a doubt: a likely misspelt outlet domain makes a draft with a TODO on the address and the name', async () => {
     const content = tempContent();
-    const r = run('import', [join(legacy, 'en-misspelt-source.txt'), '--content', content]);
+    const r = await run('import', [join(legacy, 'en-misspelt-source.txt'), '--content', content]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('TODO sources[0].url: thediomat.com looks like a misspelling of thediplomat.com (The Diplomat)');
     const file = join(content, 'articles/en/azerbaijans-growing-military-cooperation-with-pakistan.md');
@@ -157,27 +162,27 @@ describe('npm run import', () => {
 
   it('writes files that pass npm run check', async () => {
     const content = tempContent();
-    expect(run('import', [...readdirSync(legacy).filter((f) => f.endsWith('.txt')).map((f) => join(legacy, f)), '--content', content]).status).toBe(0);
+    expect((await run('import', [...readdirSync(legacy).filter((f) => f.endsWith('.txt')).map((f) => join(legacy, f)), '--content', content])).status).toBe(0);
     expect(await checkContent(content)).toEqual([]);
   });
 
-  it('refuses to overwrite an existing file and leaves it unchanged', () => {
+  it('refuses to overwrite an existing file and leaves it unchanged', async () => {
     const content = tempContent();
     const file = join(legacy, 'en-herat-wheat.txt');
-    expect(run('import', [file, '--content', content]).status).toBe(0);
+    expect((await run('import', [file, '--content', content])).status).toBe(0);
     const target = join(content, 'articles/en/herats-wheat-markets-brace-for-a-dry-spring.md');
     writeFileSync(target, 'an editor has been working on this\n');
-    const again = run('import', [file, '--content', content]);
+    const again = await run('import', [file, '--content', content]);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists and was left unchanged');
     expect(readFileSync(target, 'utf8')).toBe('an editor has been working on this\n');
   });
 
-  it('exits non-zero on a file it cannot read, and still imports the others', () => {
+  it('exits non-zero on a file it cannot read, and still imports the others', async () => {
     const content = tempContent();
     const binary = join(content, 'not-text.txt');
     writeFileSync(binary, Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0xc3]));
-    const r = run('import', [join(content, 'missing.txt'), binary, join(legacy, 'fa-herat-wheat.txt'), '--content', content]);
+    const r = await run('import', [join(content, 'missing.txt'), binary, join(legacy, 'fa-herat-wheat.txt'), '--content', content]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/missing\.txt: cannot read: ENOENT/);
     expect(r.stderr).toMatch(/not-text\.txt: cannot read: it is not UTF-8 text/);
@@ -194,39 +199,39 @@ describe('npm run import: a piece the archive already holds', () => {
   };
   const export_ = readFileSync(join(legacy, 'en-misspelt-source.txt'), 'utf8');
 
-  it('names the file that holds it, writes nothing and exits 0 (a misspelt source domain read as corrected)', () => {
+  it('names the file that holds it, writes nothing and exits 0 (a misspelt source domain read as corrected)', async () => {
     const content = withArchive();
-    const r = run('import', [join(legacy, 'en-misspelt-source.txt'), '--content', content]);
+    const r = await run('import', [join(legacy, 'en-misspelt-source.txt'), '--content', content]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`the archive already holds it as ${join(content, 'articles/en/azerbaijan-pakistan-military-cooperation.md')}`);
     expect(r.stdout).toContain('same source once corrected, https://thediplomat.com/2017/01/');
     expect(readdirSync(join(content, 'articles/en'))).toEqual(['azerbaijan-pakistan-military-cooperation.md']);
   });
 
-  it('recognises the same title and date, also the original title a republished piece keeps in its source', () => {
+  it('recognises the same title and date, also the original title a republished piece keeps in its source', async () => {
     const content = withArchive();
     const other = join(content, 'other-address.txt');
     writeFileSync(other, export_.replace(/^<http:\/\/thediomat[^>]*>$/m, '<https://example.org/some/other/address>'));
-    const r = run('import', [other, '--content', content]);
+    const r = await run('import', [other, '--content', content]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`already holds it as ${join(content, 'articles/en/azerbaijan-pakistan-military-cooperation.md')} (same title and date`);
     // Another day is another piece.
     writeFileSync(other, export_.replace('January 13, 2017', 'January 14, 2017').replace(/^<http:\/\/thediomat[^>]*>$/m, '<https://example.org/x>'));
-    expect(run('import', [other, '--content', content]).stdout).toContain('→');
+    expect((await run('import', [other, '--content', content])).stdout).toContain('→');
   });
 
-  it('only looks in the same section: the Dari translation of a piece shares its source', () => {
+  it('only looks in the same section: the Dari translation of a piece shares its source', async () => {
     const content = withArchive();
     rmSync(join(content, 'articles/en/azerbaijan-pakistan-military-cooperation.md'));
-    const r = run('import', [join(legacy, 'en-misspelt-source.txt'), '--content', content]);
+    const r = await run('import', [join(legacy, 'en-misspelt-source.txt'), '--content', content]);
     expect(r.status).toBe(0);
     expect(readdirSync(join(content, 'articles/en'))).toEqual(['azerbaijans-growing-military-cooperation-with-pakistan.md']);
   });
 
-  it('holds a second export of the same piece in one run, and says how many of each', () => {
+  it('holds a second export of the same piece in one run, and says how many of each', async () => {
     const content = tempContent();
     const file = join(legacy, 'fa-herat-wheat.txt');
-    const r = run('import', [file, file, '--content', content]);
+    const r = await run('import', [file, file, '--content', content]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`${file}: not imported; the archive already holds it as ${join(content, 'articles/fa/herat-wheat-prices-spring.md')} (same source, https://www.bbc.com/persian/afghanistan/herat-wheat-prices-spring)`);
     expect(r.stdout).toContain('1 imported (0 as drafts), 1 already in the archive, 0 not imported.');
@@ -251,7 +256,7 @@ describe('npm run import: a piece the archive already holds', () => {
 describe('npm run new', () => {
   it('creates a draft with every field and today\'s Kabul date that passes the check', async () => {
     const content = tempContent();
-    const r = run('new', ['--lang', 'en', '--title', 'Wheat prices climb in Herat', '--content', content]);
+    const r = await run('new', ['--lang', 'en', '--title', 'Wheat prices climb in Herat', '--content', content]);
     expect(r.status).toBe(0);
     const text = readFileSync(join(content, 'articles/en/wheat-prices-climb-in-herat.md'), 'utf8');
     for (const field of ['title', 'dek', 'authors', 'date', 'updated', 'sources', 'name', 'url', 'translation', 'tags', 'draft']) {
@@ -262,31 +267,70 @@ describe('npm run new', () => {
     expect(await checkContent(content)).toEqual([]);
   });
 
-  it('keeps a Dari title byte for byte and needs an ASCII --slug for it', () => {
+  it('keeps a Dari title byte for byte and needs an ASCII --slug for it', async () => {
     const content = tempContent();
     const title = 'قیمت گندم در هرات بالا می\u200Cرود';
-    const without = run('new', ['--lang', 'fa', '--title', title, '--content', content]);
+    const without = await run('new', ['--lang', 'fa', '--title', title, '--content', content]);
     expect(without.status).toBe(1);
     expect(without.stderr).toContain('--slug');
-    expect(run('new', ['--lang', 'fa', '--title', title, '--slug', 'qimat-gandom-herat', '--content', content]).status).toBe(0);
+    expect((await run('new', ['--lang', 'fa', '--title', title, '--slug', 'qimat-gandom-herat', '--content', content])).status).toBe(0);
     expect(readFileSync(join(content, 'articles/fa/qimat-gandom-herat.md'), 'utf8')).toContain(`title: "${title}"`);
   });
 
-  it('refuses a bad --slug and an unknown --lang', () => {
+  it('refuses a bad --slug and an unknown --lang', async () => {
     const content = tempContent();
-    expect(run('new', ['--lang', 'en', '--title', 'X', '--slug', 'Bad Slug', '--content', content]).stderr).toMatch(/contains a space/);
-    expect(run('new', ['--lang', 'de', '--title', 'X', '--content', content]).status).toBe(1);
+    expect((await run('new', ['--lang', 'en', '--title', 'X', '--slug', 'Bad Slug', '--content', content])).stderr).toMatch(/contains a space/);
+    expect((await run('new', ['--lang', 'de', '--title', 'X', '--content', content])).status).toBe(1);
   });
 
-  it('refuses to overwrite an existing file', () => {
+  it('refuses to overwrite an existing file', async () => {
     const content = tempContent();
     const args = ['--lang', 'en', '--title', 'Wheat prices', '--content', content];
-    expect(run('new', args).status).toBe(0);
+    expect((await run('new', args)).status).toBe(0);
     const target = join(content, 'articles/en/wheat-prices.md');
     writeFileSync(target, 'work in progress\n');
-    const again = run('new', args);
+    const again = await run('new', args);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists');
     expect(readFileSync(target, 'utf8')).toBe('work in progress\n');
+  });
+});
+
+describe('scripts/import.ts and scripts/new.ts', () => {
+  /** Two like working folders, one for the script and one for the function, so paths in the output are the same. */
+  const twoFolders = (setup: (dir: string) => void) => [tempContent(), tempContent()].map((dir) => (setup(dir), dir)) as [string, string];
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true }).map(String).sort().map((f) => [f, statSync(join(dir, f)).isFile() ? readFileSync(join(dir, f), 'utf8') : '']);
+
+  // The one real process of each script here (the `new` under a fixed clock is in kabul-day.test.ts).
+  it('import: exits, prints to stderr and stdout, and writes exactly what runImport does, paths as typed', async () => {
+    const [forScript, forFunction] = twoFolders((dir) => {
+      cpSync(join(legacy, 'archive'), join(dir, 'content/articles'), { recursive: true });
+      for (const f of ['en-misspelt-source.txt', 'fa-herat-wheat.txt']) cpSync(join(legacy, f), join(dir, f));
+    });
+    const args = ['missing.txt', 'en-misspelt-source.txt', 'fa-herat-wheat.txt', 'fa-herat-wheat.txt', '--content', 'content'];
+    const script = spawnSync(process.execPath, [join(projectRoot, 'scripts/import.ts'), ...args], { cwd: forScript, encoding: 'utf8' });
+    const core = await runImport(args, { cwd: forFunction });
+    expect([script.status, script.stderr, script.stdout]).toEqual([core.exitCode, core.stderr, core.stdout]);
+    expect(script.status).toBe(1);
+    expect(script.stderr).toMatch(/^missing\.txt: cannot read: ENOENT/);
+    expect(script.stdout).toContain('en-misspelt-source.txt: not imported; the archive already holds it as content/articles/en/azerbaijan-pakistan-military-cooperation.md');
+    expect(script.stdout).toContain('fa-herat-wheat.txt → content/articles/fa/herat-wheat-prices-spring.md\n');
+    expect(script.stdout).toContain('\n1 imported (0 as drafts), 2 already in the archive, 1 not imported.\n');
+    expect(files(forScript)).toEqual(files(forFunction));
+  });
+
+  it('new: exits, and prints to stderr and stdout, exactly what runNew returns', async () => {
+    const [forScript, forFunction] = twoFolders((dir) => {
+      mkdirSync(join(dir, 'content/articles/en'), { recursive: true });
+      writeFileSync(join(dir, 'content/articles/en/wheat-prices.md'), 'work in progress\n');
+    });
+    const args = ['--lang', 'en', '--title', 'Wheat prices', '--content', 'content'];
+    const script = spawnSync(process.execPath, [join(projectRoot, 'scripts/new.ts'), ...args], { cwd: forScript, encoding: 'utf8' });
+    const core = await runNew(args, { cwd: forFunction });
+    expect([script.status, script.stderr, script.stdout]).toEqual([core.exitCode, core.stderr, core.stdout]);
+    expect(script.status).toBe(1);
+    expect(script.stderr).toMatch(/^new: content\/articles\/en\/wheat-prices\.md already exists; it was not changed\. Choose another --slug\.\nusage: npm run new -- /);
+    expect(files(forScript)).toEqual(files(forFunction));
   });
 });

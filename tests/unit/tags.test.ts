@@ -4,7 +4,6 @@
  * cannot have a page. The generated-input version of these rules is
  * tags-property.test.ts; the built site, tests/build/tags.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { articleNames, indexArticles, type ArticleEntry } from '../../src/utils/articles.ts';
 import { foldSpelling } from '../../src/search/folding.ts';
@@ -13,6 +12,7 @@ import { languages } from '../../src/i18n/locales.ts';
 import { groupNames, nameKey, pathSegment, segmentClashes, segmentProblem } from '../../src/utils/slugs.ts';
 import { tagPath } from '../../src/utils/urls.ts';
 import { checkContent } from '../../src/validation/check.ts';
+import { runCheck } from '../../src/validation/run-check.ts';
 import { projectRoot } from '../helpers/paths.ts';
 
 describe('one tag typed two ways is one page', () => {
@@ -140,10 +140,10 @@ describe('npm run check on tags and authors', () => {
     expect(tagPath('fa', '🇦🇫')).toBe('/fa/tags/🇦🇫/');
   });
 
-  it('refuses names with nothing to make a URL from, or too long, naming file, field and name', () => {
+  it('refuses names with nothing to make a URL from, or too long, naming file, field and name', async () => {
     const root = 'tests/fixtures/tags/refused';
-    const run = spawnSync(process.execPath, ['scripts/check.ts', root], { cwd: projectRoot, encoding: 'utf8' });
-    expect(run.status).toBe(1);
+    const run = await runCheck([root], { cwd: projectRoot });
+    expect(run.exitCode).toBe(1);
     const lines = run.stderr.split('\n').filter((l) => l.startsWith(root));
     const fa = `${root}/articles/fa/tags-without-letters.md`;
     const en = `${root}/articles/en/name-too-long.md`;
