@@ -186,8 +186,9 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
   }
   const offered = sectionLanguages(section);
   if (result.data.lang !== undefined && !(offered as readonly string[]).includes(result.data.lang)) {
-    const known = isLang(result.data.lang) ? `${languages[result.data.lang].name} is not published` : `"${result.data.lang}" is not a language of this site`;
-    report('lang', `${known} in ${section}/; this section's articles may be in ${offered.join(', ')} (or leave lang out for ${sections[section].lang})`);
+    const known = isLang(result.data.lang) ? `${inEnglish(result.data.lang)} (${result.data.lang}) is not published in ${section}/` : `"${result.data.lang}" is not a language code of this site`;
+    const choices = offered.map((l, i) => (i === 0 ? `${inEnglish(l)} (leave lang out)` : `${inEnglish(l)} (lang: ${l})`));
+    report('lang', `${known}; articles in ${section}/ are in ${choices.join(' or ')}`);
   }
   const lang = articleLanguage(section, result.data.lang);
   if (!result.data.draft) {
@@ -247,6 +248,10 @@ function checkUrls(parsed: readonly Parsed[], problems: Problem[]): void {
  * suggested) and at most one per language (two Dari versions of one piece
  * would give search engines two pages for one hreflang).
  */
+/** A language's English name from CLDR ("German", "Dari"): the check speaks English to every editor. */
+const englishNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const inEnglish = (lang: Lang) => englishNames.of(languages[lang].tag) ?? languages[lang].name;
+
 function checkTranslationGroups(parsed: readonly Parsed[], problems: Problem[]): void {
   const groups = new Map<string, Parsed[]>();
   for (const p of parsed) {
@@ -270,7 +275,7 @@ function checkTranslationGroups(parsed: readonly Parsed[], problems: Problem[]):
       if (same.length < 2) continue;
       for (const p of same) {
         const others = same.filter((o) => o !== p).map((o) => o.file.display);
-        report(p, `"${key}" already has a version in ${languages[lang].name} (${others.join(', ')}); a piece has one version per language, so give one of them another key`);
+        report(p, `"${key}" already has a version in ${inEnglish(lang)} (${others.join(', ')}); a piece has one version per language, so give one of them another key`);
       }
     }
   }

@@ -259,7 +259,7 @@ describe('npm run new', () => {
     const r = await run('new', ['--lang', 'en', '--title', 'Wheat prices climb in Herat', '--content', content]);
     expect(r.status).toBe(0);
     const text = readFileSync(join(content, 'articles/en/wheat-prices-climb-in-herat.md'), 'utf8');
-    for (const field of ['title', 'dek', 'authors', 'date', 'updated', 'sources', 'name', 'url', 'translation', 'tags', 'draft']) {
+    for (const field of ['title', 'dek', 'authors', 'date', 'updated', 'sources', 'name', 'url', 'translationKey', 'tags', 'draft']) {
       expect(text).toMatch(new RegExp(`^\\s*(?:# |- )?${field}:`, 'm'));
     }
     expect(text).toContain(`date: ${isoDay(new Date())}`);
@@ -280,7 +280,23 @@ describe('npm run new', () => {
   it('refuses a bad --slug and an unknown --lang', async () => {
     const content = tempContent();
     expect((await run('new', ['--lang', 'en', '--title', 'X', '--slug', 'Bad Slug', '--content', content])).stderr).toMatch(/contains a space/);
-    expect((await run('new', ['--lang', 'de', '--title', 'X', '--content', content])).status).toBe(1);
+    const unknown = await run('new', ['--lang', 'uz', '--title', 'X', '--content', content]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/--lang must be one of fa, ps, en, de\n/);
+  });
+
+  it('puts a piece in a further language of a section in that section\'s folder, with lang: and that language\'s placeholders', async () => {
+    const content = tempContent();
+    const r = await run('new', ['--lang', 'de', '--title', 'Weizenpreise in Herat', '--content', content]);
+    expect(r.status).toBe(0);
+    const text = readFileSync(join(content, 'articles/en/weizenpreise-in-herat.md'), 'utf8');
+    expect(text).toMatch(/^lang: de$/m);
+    expect(text).toMatch(/^dek: "TODO: .*"$/m);
+    expect(await checkContent(content)).toEqual([]);
+    const pashto = await run('new', ['--lang', 'ps', '--title', 'د هرات د غنمو بیې', '--slug', 'herat-ghanam', '--content', content]);
+    expect(pashto.status).toBe(0);
+    expect(readFileSync(join(content, 'articles/ps/herat-ghanam.md'), 'utf8')).not.toMatch(/^lang:/m);
+    expect(await checkContent(content)).toEqual([]);
   });
 
   it('refuses to overwrite an existing file', async () => {
