@@ -74,7 +74,7 @@ export const sourceSchema = z.strictObject({
   date: dateField('source date').optional(),
 });
 
-/** Every frontmatter field except `translation`, whose type depends on the caller. */
+/** Every frontmatter field: the content layer and the check build their schemas from it. */
 export const articleFields = {
   title: text('title'),
   dek: text('dek'),

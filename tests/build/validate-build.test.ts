@@ -13,7 +13,7 @@ const fixture = (rel: string) => readFileSync(join(projectRoot, 'tests/fixtures'
 describe('astro build', () => {
   it('fails on content errors and lists every one with file and field', () => {
     const build = buildWithContent({
-      'articles/en/good.md': fixture('valid/articles/en/wheat-prices-herat.md').replace(/^translation: .*\n/m, ''),
+      'articles/en/good.md': fixture('valid/articles/en/wheat-prices-herat.md').replace(/^translationKey: .*\n/m, ''),
       'articles/en/impossible-date.md': fixture('invalid/impossible-date/articles/en/impossible-date.md'),
       'articles/en/url-mixed-case.md': fixture('invalid/url-mixed-case/articles/en/url-mixed-case.md'),
     });

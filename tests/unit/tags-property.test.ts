@@ -33,7 +33,7 @@ function entryOf(file: ContentFile): ArticleEntry {
   if (!yaml.ok) throw new Error(yaml.message);
   const data = checkerSchema.parse(yaml.data);
   const id = file.rel.replace(/^articles\//, '').replace(/\.md$/, '');
-  return { id, collection: 'articles', data: { ...data, translation: undefined }, digest: id, filePath: file.display } as unknown as ArticleEntry;
+  return { id, collection: 'articles', data, digest: id, filePath: file.display } as unknown as ArticleEntry;
 }
 
 /**
