@@ -60,7 +60,7 @@ export const site: SiteSettings = {
 /**
  * The publication's name as a page in `lang` writes it: in Persian script on
  * pages in an Arabic-script language, in Latin script elsewhere.
- * @example siteName('en') // 'Afghanistan Azad – Azad Afghanistan'
+ * @example siteName(en) // 'Afghanistan Azad – Azad Afghanistan'
  */
 export function siteName(lang: Lang): string {
   return languages[lang].script === 'Arab' ? site.nameFa : site.nameLatin;

@@ -35,7 +35,7 @@ export interface NewOptions extends CommandOptions {
  * and returns the exit code and the text the terminal shows: where the file
  * is and what to do next, or (exit 1) what is wrong with the arguments and
  * the usage line.
- * @example const { exitCode, stdout } = await runNew(['--lang', 'en', '--title', 'Wheat prices', '--content', dir])
+ * @example const { exitCode, stdout } = await runNew(['--lang', en, '--title', 'Wheat prices', '--content', dir])
  * // exitCode 0; stdout 'Created <dir>/articles/en/wheat-prices.md (a draft).\nNext: …\n'
  */
 export async function runNew(args: readonly string[], options: NewOptions = {}): Promise<CommandResult> {

@@ -22,8 +22,8 @@ const spec = (lang: Lang): LanguageSpec => languages[lang];
 
 /**
  * A number in the language's digits, without grouping (years, counts, page numbers).
- * @example formatNumber(1395, 'fa') // '۱۳۹۵'
- * @example formatNumber(5, 'en') // '5'
+ * @example formatNumber(1395, fa) // '۱۳۹۵'
+ * @example formatNumber(5, en) // '5'
  */
 export function formatNumber(value: number, lang: Lang): string {
   return memo(`n:${lang}`, () => new Intl.NumberFormat(spec(lang).tag, { useGrouping: false })).format(value);
@@ -46,8 +46,8 @@ function numericParts(date: Date, calendar: LanguageSpec['calendar']): { year: n
 /**
  * The name of month `month` (1-based) of the language's calendar, or of the
  * given calendar: the house spelling if the registry keeps one, else CLDR's.
- * @example monthName(10, 'fa') // 'جدی'
- * @example monthName(1, 'fa', 'gregory') // 'جنوری'
+ * @example monthName(10, fa) // 'جدی'
+ * @example monthName(1, fa, 'gregory') // 'جنوری'
  */
 export function monthName(month: number, lang: Lang, calendar: LanguageSpec['calendar'] = spec(lang).calendar): string {
   const house = spec(lang).months;
@@ -69,8 +69,8 @@ function inMonth(month: number, calendar: LanguageSpec['calendar']): Date {
 /**
  * A date as a page in `lang` writes it, in the language's calendar (or the
  * one given): "۲۴ جدی ۱۳۹۵" in Dari, "13 January 2017" in English.
- * @example formatDate(new Date('2017-01-13T00:00:00+04:30'), 'fa') // '۲۴ جدی ۱۳۹۵'
- * @example formatDate(new Date('2017-01-13T00:00:00+04:30'), 'fa', 'gregory') // '۱۳ جنوری ۲۰۱۷'
+ * @example formatDate(new Date('2017-01-13T00:00:00+04:30'), fa) // '۲۴ جدی ۱۳۹۵'
+ * @example formatDate(new Date('2017-01-13T00:00:00+04:30'), fa, 'gregory') // '۱۳ جنوری ۲۰۱۷'
  */
 export function formatDate(date: Date, lang: Lang, calendar: LanguageSpec['calendar'] = spec(lang).calendar): string {
   const l = spec(lang);
@@ -82,8 +82,8 @@ export function formatDate(date: Date, lang: Lang, calendar: LanguageSpec['calen
 
 /**
  * A month of the language's calendar by name, for archive headings.
- * @example formatMonth(1395, 10, 'fa') // 'جدی ۱۳۹۵'
- * @example formatMonth(2017, 1, 'en') // 'January 2017'
+ * @example formatMonth(1395, 10, fa) // 'جدی ۱۳۹۵'
+ * @example formatMonth(2017, 1, en) // 'January 2017'
  */
 export function formatMonth(year: number, month: number, lang: Lang): string {
   return `${monthName(month, lang)} ${formatNumber(year, lang)}`;
@@ -92,7 +92,7 @@ export function formatMonth(year: number, month: number, lang: Lang): string {
 /**
  * The year, month and day a language files an instant under, in its own
  * calendar (Solar Hijri for Dari), in Kabul.
- * @example calendarParts(new Date('2017-01-13T00:00:00+04:30'), 'fa') // { year: 1395, month: 10, day: 24 }
+ * @example calendarParts(new Date('2017-01-13T00:00:00+04:30'), fa) // { year: 1395, month: 10, day: 24 }
  */
 export function calendarParts(date: Date, lang: Lang): { year: number; month: number; day: number } {
   return numericParts(date, spec(lang).calendar);

@@ -162,6 +162,13 @@ export const sections = {
 export type Section = keyof typeof sections;
 
 /** Every language code, in registry order. */
+/**
+ * The language of the editor tools' own messages (`npm run check`, `import`,
+ * `new`), as a BCP 47 tag: they speak English to every editor, whatever the
+ * article's language, and name languages in it (CLDR's English names).
+ */
+export const toolsTag = 'en';
+
 export const langs = Object.keys(languages) as Lang[];
 
 /** Every section key, in the order the site shows them. */

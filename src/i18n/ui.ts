@@ -9,7 +9,7 @@ import type { UIKey } from './ui/en.ts';
 /**
  * Returns the translator for a language. `{name}` placeholders are filled
  * from `vars`; numbers are written in the language's digits.
- * @example useTranslations('fa')('article.readingTime', { n: 5 }) // '۵ دقیقه مطالعه'
+ * @example useTranslations(fa)('article.readingTime', { n: 5 }) // '۵ دقیقه مطالعه'
  * @throws when the string needs a placeholder `vars` does not give
  */
 export function useTranslations(lang: Lang) {
@@ -28,7 +28,7 @@ export type { UIKey };
 /**
  * "1 article", "3 articles", "۳ مقاله": a count of articles with the
  * language's plural rules and digits.
- * @example articleCount('en', 1) // '1 article'
+ * @example articleCount(en, 1) // '1 article'
  */
 export function articleCount(lang: Lang, n: number): string {
   const form = new Intl.PluralRules(languages[lang].tag).select(n) === 'one' ? 'list.count.one' : 'list.count.other';

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { isLang, isSection, languages, sectionKeys, sectionLanguages, sections, articleLanguage, type Lang, type Section } from '../i18n/locales.ts';
+import { isLang, isSection, languages, sectionKeys, sectionLanguages, sections, articleLanguage, toolsTag, type Lang, type Section } from '../i18n/locales.ts';
 import { articleFields, datesInOrder, PLACEHOLDER } from '../schemas/article.ts';
 import { mapLimit } from '../utils/concurrency.ts';
 import { articlePath } from '../utils/urls.ts';
@@ -249,7 +249,7 @@ function checkUrls(parsed: readonly Parsed[], problems: Problem[]): void {
  * would give search engines two pages for one hreflang).
  */
 /** A language's English name from CLDR ("German", "Dari"): the check speaks English to every editor. */
-const englishNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const englishNames = new Intl.DisplayNames([toolsTag], { type: 'language' });
 const inEnglish = (lang: Lang) => englishNames.of(languages[lang].tag) ?? languages[lang].name;
 
 function checkTranslationGroups(parsed: readonly Parsed[], problems: Problem[]): void {
