@@ -12,7 +12,7 @@ import { parseYaml, splitFrontmatter } from '../validation/frontmatter.ts';
 export interface ArchivedPiece {
   /** The file as messages show it: `content/articles/en/slug.md`. */
   readonly file: string;
-  readonly lang: Section;
+  readonly section: Section;
   readonly title?: string;
   /** `YYYY-MM-DD` */
   readonly date?: string;
@@ -21,7 +21,7 @@ export interface ArchivedPiece {
 
 /** A piece about to be imported. */
 export interface Candidate {
-  readonly lang: Section;
+  readonly section: Section;
   readonly title?: string;
   /** `YYYY-MM-DD` */
   readonly date?: string;
@@ -83,7 +83,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
  * The piece described by one content file, or undefined when its frontmatter
  * cannot be read (the check reports that; it cannot be compared).
  */
-export function archivedPiece(file: string, lang: Section, source: string): ArchivedPiece | undefined {
+export function archivedPiece(file: string, section: Section, source: string): ArchivedPiece | undefined {
   const split = splitFrontmatter(source);
   if (split.yamlText === undefined) return undefined;
   const yaml = parseYaml(split.yamlText, split.yamlStartLine);
@@ -92,7 +92,7 @@ export function archivedPiece(file: string, lang: Section, source: string): Arch
   const sources = Array.isArray(data.sources) ? data.sources : [];
   return {
     file,
-    lang,
+    section,
     title: text(data.title),
     date: day(data.date),
     sources: sources.map((s: Record<string, unknown> | null) => ({ url: text(s?.url), title: text(s?.title), date: day(s?.date) })),
@@ -100,11 +100,11 @@ export function archivedPiece(file: string, lang: Section, source: string): Arch
 }
 
 /**
- * Every article of section `lang` under `contentRoot` (`content`), read from
+ * Every article of `section` under `contentRoot` (`content`), read from
  * disk; a missing folder is an empty section.
  */
-export async function readSection(contentRoot: string, lang: Section): Promise<ArchivedPiece[]> {
-  const dir = path.join(contentRoot, 'articles', lang);
+export async function readSection(contentRoot: string, section: Section): Promise<ArchivedPiece[]> {
+  const dir = path.join(contentRoot, 'articles', section);
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
@@ -112,7 +112,7 @@ export async function readSection(contentRoot: string, lang: Section): Promise<A
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const pieces = await Promise.all(names.map(async (n) => archivedPiece(path.join(dir, n), lang, await readFile(path.join(dir, n), 'utf8'))));
+  const pieces = await Promise.all(names.map(async (n) => archivedPiece(path.join(dir, n), section, await readFile(path.join(dir, n), 'utf8'))));
   return pieces.filter((p) => p !== undefined);
 }
 
@@ -121,13 +121,13 @@ export async function readSection(contentRoot: string, lang: Section): Promise<A
  * (see `sourceKey`) or the same title and date, the title compared with the
  * article's and with each source's own title and date (a republished piece
  * often has a new title, while its source keeps the original's).
- * @example findHeld({ lang: en, title: 'X', date: '2017-01-13', urls: [] }, archive)?.reason // 'same title and date, "X" of 2017-01-13'
+ * @example findHeld({ section: en, title: 'X', date: '2017-01-13', urls: [] }, archive)?.reason // 'same title and date, "X" of 2017-01-13'
  */
 export function findHeld(candidate: Candidate, archive: readonly ArchivedPiece[]): Held | undefined {
   const wanted = new Set(candidate.urls.map(sourceKey).filter((k) => k !== undefined));
   const title = candidate.title && candidate.date ? `${titleKey(candidate.title)}\n${candidate.date}` : undefined;
   for (const piece of archive) {
-    if (piece.lang !== candidate.lang) continue;
+    if (piece.section !== candidate.section) continue;
     for (const s of piece.sources) {
       const key = s.url && sourceKey(s.url);
       if (key && wanted.has(key)) {

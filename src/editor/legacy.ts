@@ -37,7 +37,7 @@ export interface Doubt {
 }
 
 export interface LegacyArticle {
-  lang?: Section;
+  section?: Section;
   title?: string;
   dek?: string;
   authors: string[];
@@ -243,11 +243,11 @@ export function parseLegacyExport(input: string): LegacyArticle {
 
   const titleAt = blocks.findIndex((b) => isHeading(b) && !mastheadLines.has(fold(plainText(b.replace(/^#+\s*/, '')))));
   const header = titleAt >= 0 ? blocks.slice(0, titleAt) : [];
-  let lang: Section | undefined;
+  let section: Section | undefined;
   let sourceUrl: string | undefined;
   for (const line of header.flatMap(lines)) {
     const label = sectionLabels.find(([l]) => l === fold(plainText(line)));
-    if (label && !lang) lang = label[1];
+    if (label && !section) section = label[1];
     sourceUrl ??= externalUrl(line);
   }
 
@@ -302,14 +302,14 @@ export function parseLegacyExport(input: string): LegacyArticle {
     doubt('sources', 'the export names no address of the original before the title; write the outlet and its address');
   }
 
-  lang ??= (() => {
+  section ??= (() => {
     // The first section written in the title's script.
     const script = /[\u0600-\u06FF]/.test(article.title ?? '') ? 'Arab' : 'Latn';
     const guess: Section = sectionKeys.find((s) => languages[sections[s].lang].script === script) ?? defaultSection;
     doubt('section', `the export has no section label; the file went to ${guess}/ by the title's script, move it if that is wrong`);
     return guess;
   })();
-  article.lang = lang;
+  article.section = section;
 
   const body = rejoin(blocks.slice(i).filter((b) => !isBoilerplate(b)));
   if (body.joined.length > 0) notes.push(`body: rejoined paragraphs the export had split mid-sentence: ${body.joined.join(', ')}`);
@@ -329,7 +329,7 @@ function missingFields(article: LegacyArticle): LegacyArticle {
 }
 
 export interface ImportResult {
-  readonly lang: Section;
+  readonly section: Section;
   readonly slug: string;
   readonly text: string;
   /** True when anything is in doubt: the file is then a draft with a `TODO:` for each doubt. */
@@ -354,9 +354,9 @@ const LINE_FIELDS = new Set(['title', 'dek', 'authors', 'date', 'sources[0].name
  */
 export function toContentFile(article: LegacyArticle, { slug, today }: { slug?: string; today: string }): ImportResult {
   const doubts = [...article.doubts];
-  const lang = article.lang ?? defaultSection;
+  const section = article.section ?? defaultSection;
   // A Latin-script title makes a slug; an Arabic-script one gives none (see below).
-  let chosen = slug ?? (languages[sections[lang].lang].script === 'Latn' && article.title ? slugify(article.title) : '');
+  let chosen = slug ?? (languages[sections[section].lang].script === 'Latn' && article.title ? slugify(article.title) : '');
   if (!chosen && article.source) {
     // A Dari piece: the original's URL usually carries English words.
     const segments = new URL(article.source.url).pathname.split('/').map((s) => slugify(decodeURIComponent(s)));
@@ -400,7 +400,7 @@ export function toContentFile(article: LegacyArticle, { slug, today }: { slug?: 
   // No "TODO:" here: this comment may stay when the editor sets draft: false.
   if (fields.draft) onLine.draft = 'npm run import: a draft until every TODO above is resolved and deleted';
   const text = toMarkdownFile(fields, body, { top, fields: onLine });
-  return { lang, slug: chosen, text, draft: fields.draft, doubts, notes: article.notes };
+  return { section, slug: chosen, text, draft: fields.draft, doubts, notes: article.notes };
 }
 
 /**
@@ -409,7 +409,7 @@ export function toContentFile(article: LegacyArticle, { slug, today }: { slug?: 
  * misspelt outlet domain corrected (the archive has the right spelling).
  * @example candidateOf(article, en).urls // ['http://thediomat.com/2017/01/x/', 'http://thediplomat.com/2017/01/x/']
  */
-export function candidateOf(article: LegacyArticle, lang: Section): Candidate {
+export function candidateOf(article: LegacyArticle, section: Section): Candidate {
   const urls: string[] = [];
   if (article.source) {
     urls.push(article.source.url);
@@ -419,5 +419,5 @@ export function candidateOf(article: LegacyArticle, lang: Section): Candidate {
       urls.push(corrected.href);
     }
   }
-  return { lang, title: article.title, date: article.date, urls };
+  return { section, title: article.title, date: article.date, urls };
 }

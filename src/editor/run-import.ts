@@ -57,7 +57,7 @@ export async function runImport(args: readonly string[], options: ImportOptions 
   const archive = new Map<Section, ArchivedPiece[]>();
   // Pieces name their files as typed (`content/articles/…`), whatever folder the files are read from.
   const typed = (piece: ArchivedPiece): ArchivedPiece => ({ ...piece, file: path.join(contentRoot, path.relative(contentDir, piece.file)) });
-  const section = async (lang: Section) => archive.get(lang) ?? archive.set(lang, (await readSection(contentDir, lang)).map(typed)).get(lang)!;
+  const piecesOf = async (section: Section) => archive.get(section) ?? archive.set(section, (await readSection(contentDir, section)).map(typed)).get(section)!;
   const count = { imported: 0, drafts: 0, held: 0, failed: 0 };
 
   for (const input of files) {
@@ -74,14 +74,14 @@ export async function runImport(args: readonly string[], options: ImportOptions 
     }
     const article = parseLegacyExport(text);
     const result = toContentFile(article, { slug: values.slug, today });
-    const pieces = await section(result.lang);
-    const held = findHeld(candidateOf(article, result.lang), pieces);
+    const pieces = await piecesOf(result.section);
+    const held = findHeld(candidateOf(article, result.section), pieces);
     if (held) {
       out.log(`${input}: not imported; the archive already holds it as ${held.file} (${held.reason})`);
       count.held++;
       continue;
     }
-    const rel = `articles/${result.lang}/${result.slug}.md`;
+    const rel = `articles/${result.section}/${result.slug}.md`;
     const target = path.join(contentRoot, rel);
     // The same rules as `npm run check`, before anything touches the disk.
     const problems = checkFiles([{ rel, display: target, source: result.text }]);
@@ -102,7 +102,7 @@ export async function runImport(args: readonly string[], options: ImportOptions 
       continue;
     }
     // A second export of the same piece in this run is held too.
-    const piece = archivedPiece(target, result.lang, result.text);
+    const piece = archivedPiece(target, result.section, result.text);
     if (piece) pieces.push(piece);
     count.imported++;
     if (result.draft) count.drafts++;

@@ -43,7 +43,7 @@ describe('npm run import', () => {
 
   it('recognises section, source, title, dek, authors and Solar Hijri dates in a Dari export', () => {
     const a = parseLegacyExport(readFileSync(join(legacy, 'fa-herat-wheat.txt'), 'utf8'));
-    expect(a.lang).toBe('fa');
+    expect(a.section).toBe('fa');
     expect(a.source).toEqual({ name: 'BBC', url: 'https://www.bbc.com/persian/afghanistan/herat-wheat-prices-spring', knownOutlet: true });
     expect(a.title).toBe('بازار گندم هرات در انتظار بهار خشک');
     expect(a.dek?.startsWith('آرد فروشان می\u200Cگویند')).toBe(true);
@@ -58,7 +58,7 @@ describe('npm run import', () => {
 
   it('rejoins English paragraphs broken mid-sentence and undoes escaped dollars', () => {
     const a = parseLegacyExport(readFileSync(join(legacy, 'en-herat-wheat.txt'), 'utf8'));
-    expect(a.lang).toBe('en');
+    expect(a.section).toBe('en');
     expect(a.source?.name).toBe('The Diplomat');
     expect(a.authors).toEqual(['Test Writer', 'Second Author']);
     expect(a.body).toContain('to the price a family pays for bread.');
@@ -246,10 +246,10 @@ describe('npm run import: a piece the archive already holds', () => {
   });
 
   it('compares Dari titles whatever their Arabic or Persian letters and ZWNJs', () => {
-    const piece: ArchivedPiece = { file: 'content/articles/fa/a.md', lang: 'fa', title: 'کتاب‌فروشی‌های کابل', date: '2017-01-13', sources: [] };
-    expect(findHeld({ lang: 'fa', title: 'كتابفروشي‌هاي كابل', date: '2017-01-13', urls: [] }, [piece])?.file).toBe(piece.file);
-    expect(findHeld({ lang: 'fa', title: 'کتاب‌فروشی‌های هرات', date: '2017-01-13', urls: [] }, [piece])).toBeUndefined();
-    expect(findHeld({ lang: 'en', title: 'کتاب‌فروشی‌های کابل', date: '2017-01-13', urls: [] }, [piece])).toBeUndefined();
+    const piece: ArchivedPiece = { file: 'content/articles/fa/a.md', section: 'fa', title: 'کتاب‌فروشی‌های کابل', date: '2017-01-13', sources: [] };
+    expect(findHeld({ section: 'fa', title: 'كتابفروشي‌هاي كابل', date: '2017-01-13', urls: [] }, [piece])?.file).toBe(piece.file);
+    expect(findHeld({ section: 'fa', title: 'کتاب‌فروشی‌های هرات', date: '2017-01-13', urls: [] }, [piece])).toBeUndefined();
+    expect(findHeld({ section: 'en', title: 'کتاب‌فروشی‌های کابل', date: '2017-01-13', urls: [] }, [piece])).toBeUndefined();
   });
 });
 
