@@ -4,10 +4,11 @@
  * use it reads the section's `search.json` (see `build-index.ts`), loads
  * Pagefind's own module from the first bundle, merges the others and drops
  * the base copies of changed articles from the results. The reader's query
- * goes through the same spelling folding as the indexed text.
+ * goes through the same spelling folding as the indexed text (`foldQuery`),
+ * and titles and excerpts come back as the article wrote them (`displayText`).
  */
 import type { SearchManifest } from './manifest.ts';
-import { foldWithForms } from './fold-core.ts';
+import { displayText, foldQuery, type FoldRules } from './fold-core.ts';
 
 /** The part of Pagefind's browser API used here (its module ships untyped). */
 interface PagefindResultData {
