@@ -65,6 +65,12 @@ export interface LanguageSpec {
    * space instead; `suffixes` the query stemmer removes.
    */
   readonly affixes?: { readonly prefixes: readonly string[]; readonly clitics: readonly string[]; readonly suffixes: readonly string[] };
+  /**
+   * Pagefind has no stemmer for the language and indexes its words as they
+   * are, so the search page can drop results that only Pagefind's
+   * nearest-prefix fallback found (see `holdsQuery` in `search/fold-core.ts`).
+   */
+  readonly searchUnstemmed?: boolean;
   /** Its UI strings. */
   readonly ui: UIDictionary;
 }
@@ -110,6 +116,7 @@ export const languages = {
       clitics: ['ها', 'های', 'هایی', 'ای', 'ام', 'ات', 'اش', 'ایم', 'اید', 'اند', 'تر', 'ترین', 'مان', 'تان', 'شان', 'ی'],
       suffixes: ['ها', 'های', 'هایی', 'ان', 'ات', 'ای', 'ی', 'تر', 'ترین'],
     },
+    searchUnstemmed: true,
     ui: fa,
   },
   ps: {
@@ -142,6 +149,7 @@ export const languages = {
       '\u0671': '\u0627', // ٱ → ا
       '\u0629': '\u0647', // ة → ه
     },
+    searchUnstemmed: true,
     ui: ps,
   },
   en: {

@@ -8,13 +8,16 @@
  * and titles and excerpts come back as the article wrote them (`displayText`).
  */
 import type { SearchManifest } from './manifest.ts';
-import { displayText, foldQuery, type FoldRules } from './fold-core.ts';
+import { displayText, foldQuery, holdsQuery, type FoldRules } from './fold-core.ts';
 
 /** The part of Pagefind's browser API used here (its module ships untyped). */
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
+  /** The indexed text, and the positions of its words that matched. */
+  content: string;
+  locations: number[];
 }
 interface Pagefind {
   search(query: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
@@ -117,11 +120,16 @@ async function run(query: string) {
   try {
     engine ??= load(strings.manifest!);
     const { pagefind, hidden } = await engine;
-    const found = (await pagefind.search(foldQuery(q, rules))).results.filter((r) => !hidden.has(r.id));
-    const data = await Promise.all(found.slice(0, LIMIT).map((r) => r.data()));
+    const folded = foldQuery(q, rules);
+    const found = (await pagefind.search(folded)).results.filter((r) => !hidden.has(r.id));
+    const loaded = await Promise.all(found.slice(0, LIMIT).map((r) => r.data()));
+    // Results that only Pagefind's nearest-prefix fallback found are not results.
+    const data = rules.literal ? loaded.filter((d) => holdsQuery(folded, d.content, d.locations)) : loaded;
+    // Such a fallback holds for a whole bundle: with one dropped, only the checked ones are counted.
+    const count = data.length < loaded.length ? data.length : found.length;
     if (ticket !== latest) return; // a newer query has taken over
     list.replaceChildren(...data.map(resultItem));
-    status.replaceChildren(...statusLine(data.length ? resultsTemplate(found.length) : strings.none!, found.length, q));
+    status.replaceChildren(...statusLine(data.length ? resultsTemplate(count) : strings.none!, count, q));
   } catch (error) {
     console.error('search:', error);
     engine = undefined;

@@ -31,6 +31,8 @@ export interface FoldRules {
   readonly clitics: readonly string[];
   /** Endings the query stemmer removes, longest first (at most two, leaving a stem of three letters, two before ها). */
   readonly suffixes: readonly string[];
+  /** Pagefind indexes the language's words as they are (it has no stemmer for it), so results can be checked with `holdsQuery`. */
+  readonly literal: boolean;
 }
 
 /**
@@ -273,4 +275,31 @@ export function foldQuery(query: string, rules: FoldRules): string {
       return stem(letters, rules) + word.slice(letters.length);
     })
     .join(' ');
+}
+
+/** Pagefind's key for a word of its content, and for each part between ASCII punctuation (see the module comment). */
+function wordKeys(word: string): string[] {
+  const key = (w: string) => w.replace(/[^\p{L}\p{M}\p{N}]/gu, '').toLowerCase();
+  return [key(word), ...word.split(/[!-/:-@[-`{-~]+/).map(key)].filter(Boolean);
+}
+
+/**
+ * Whether a Pagefind result really holds every word of the query. When no
+ * word of the index starts with a query word, Pagefind matches the longest
+ * word that the query word starts with instead (an unknown «تاریخ» finds
+ * every page with «تا»); for a language Pagefind does not stem, a result is
+ * real only if, for each query word, one of its matched words starts with it.
+ * @param query what was handed to Pagefind (`foldQuery`)
+ * @param content the result's indexed text, `locations` its matched word positions
+ * @example holdsQuery('تاریخ', 'تا کابل', [0]) // false
+ */
+export function holdsQuery(query: string, content: string, locations: readonly number[]): boolean {
+  const words = content.split(/\s+/);
+  const keys = locations.flatMap((i) => wordKeys(words[i] ?? ''));
+  const terms = query
+    .toLowerCase()
+    .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  return terms.every((t) => keys.some((k) => k.startsWith(t)));
 }

@@ -16,7 +16,7 @@
  * index, the query and the identity of tags are.
  */
 import { languages, type Lang, type LanguageSpec } from '../i18n/locales.ts';
-import { displayText, foldQuery, foldText, indexText, OPTIONAL_MARKS, stem, type FoldRules } from './fold-core.ts';
+import { displayText, foldQuery, foldText, holdsQuery, indexText, OPTIONAL_MARKS, stem, type FoldRules } from './fold-core.ts';
 
 const rulesCache = new Map<string, FoldRules>();
 
@@ -37,6 +37,7 @@ export function foldRules(lang: Lang): FoldRules {
       prefixes: spec.affixes?.prefixes ?? [],
       clitics: spec.affixes?.clitics ?? [],
       suffixes: [...(spec.affixes?.suffixes ?? [])].sort((a, b) => b.length - a.length),
+      literal: spec.searchUnstemmed ?? false,
     };
     rulesCache.set(lang, rules);
   }
@@ -110,5 +111,5 @@ export { displayText };
  */
 export function foldingFingerprint(): string {
   const rules = Object.keys(languages).map((lang) => [lang, foldRules(lang as Lang)]);
-  return [foldText, indexText, foldQuery, stem, indexHtml, OPTIONAL_MARKS.source, JSON.stringify(rules)].map(String).join('\n');
+  return [foldText, indexText, foldQuery, stem, holdsQuery, indexHtml, OPTIONAL_MARKS.source, JSON.stringify(rules)].map(String).join('\n');
 }
