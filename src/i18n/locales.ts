@@ -52,6 +52,25 @@ export interface LanguageSpec {
    * and tag identity, never on the page.
    */
   readonly letterForms: Readonly<Record<string, string>>;
+  /**
+   * Spellings of a letter that readers use interchangeably (hamza and madda
+   * forms, the ezafe heh): folded where spellings are compared (the search
+   * index, the query, tag identity), never on the page or in a URL.
+   */
+  readonly variantForms?: Readonly<Record<string, string>>;
+  /**
+   * What search knows of the language's word building (see
+   * `search/fold-core.ts`): `prefixes` written joined to the next word with
+   * a ZWNJ and `clitics` joined to the word before, both often typed with a
+   * space instead; `suffixes` the query stemmer removes.
+   */
+  readonly affixes?: { readonly prefixes: readonly string[]; readonly clitics: readonly string[]; readonly suffixes: readonly string[] };
+  /**
+   * Pagefind has no stemmer for the language and indexes its words as they
+   * are, so the search page can drop results that only Pagefind's
+   * nearest-prefix fallback found (see `holdsQuery` in `search/fold-core.ts`).
+   */
+  readonly searchUnstemmed?: boolean;
   /** Its UI strings. */
   readonly ui: UIDictionary;
 }
@@ -80,6 +99,24 @@ export const languages = {
       '\u0643': '\u06A9', // ك Arabic kaf → ک
       ...arabicIndicDigits,
     },
+    // Lucene's Persian normalization: readers type the bare alef for أ إ آ ٱ,
+    // و for ؤ, ی for ئ, ه for ة and the ezafe ۀ.
+    variantForms: {
+      '\u0622': '\u0627', // آ → ا
+      '\u0623': '\u0627', // أ → ا
+      '\u0625': '\u0627', // إ → ا
+      '\u0671': '\u0627', // ٱ → ا
+      '\u0624': '\u0648', // ؤ → و
+      '\u0626': '\u06CC', // ئ → ی
+      '\u0629': '\u0647', // ة → ه
+      '\u06C0': '\u0647', // ۀ → ه
+    },
+    affixes: {
+      prefixes: ['می', 'نمی', 'بی'],
+      clitics: ['ها', 'های', 'هایی', 'ای', 'ام', 'ات', 'اش', 'ایم', 'اید', 'اند', 'تر', 'ترین', 'مان', 'تان', 'شان', 'ی'],
+      suffixes: ['ها', 'های', 'هایی', 'ان', 'ات', 'ای', 'ی', 'تر', 'ترین'],
+    },
+    searchUnstemmed: true,
     ui: fa,
   },
   ps: {
@@ -102,6 +139,17 @@ export const languages = {
       '\u0643': '\u06A9', // ك Arabic kaf → ک
       ...arabicIndicDigits,
     },
+    // Only the alef forms and the Arabic teh marbuta: ي ې ۍ ئ and ۀ are Pashto
+    // letters of their own, and ؤ is rare. No affixes: Pashto's endings are
+    // not Dari's, and a stemmer for them is still to be written.
+    variantForms: {
+      '\u0622': '\u0627', // آ → ا
+      '\u0623': '\u0627', // أ → ا
+      '\u0625': '\u0627', // إ → ا
+      '\u0671': '\u0627', // ٱ → ا
+      '\u0629': '\u0647', // ة → ه
+    },
+    searchUnstemmed: true,
     ui: ps,
   },
   en: {

@@ -2,7 +2,8 @@
  * GFM footnotes come out of remark-rehype in English ("Footnotes", "Back to
  * reference 1") with ASCII numbers, whatever the article's language. This
  * rewrites the label, the back-link names and the reference numbers in the
- * article's own language, from the UI dictionaries.
+ * article's own language, from the UI dictionaries, and keeps the label out
+ * of the search index.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -22,6 +23,8 @@ export default function rehypeFootnotesI18n() {
       const p = node.properties;
       if (p.id === 'footnote-label') {
         node.children = [{ type: 'text', value: t('article.footnotes') }];
+        // The page's word "Footnotes", not the article's: search leaves it out.
+        p.dataPagefindIgnore = '';
       } else if (p.dataFootnoteBackref !== undefined && typeof p.ariaLabel === 'string') {
         const ref = /\d+(?:-\d+)?/.exec(p.ariaLabel)?.[0] ?? '';
         p.ariaLabel = t('article.footnoteBack', { n: digits(ref) });

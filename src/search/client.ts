@@ -4,16 +4,20 @@
  * use it reads the section's `search.json` (see `build-index.ts`), loads
  * Pagefind's own module from the first bundle, merges the others and drops
  * the base copies of changed articles from the results. The reader's query
- * goes through the same spelling folding as the indexed text.
+ * goes through the same spelling folding as the indexed text (`foldQuery`),
+ * and titles and excerpts come back as the article wrote them (`displayText`).
  */
 import type { SearchManifest } from './manifest.ts';
-import { foldWithForms } from './fold-core.ts';
+import { displayText, foldQuery, holdsQuery, type FoldRules } from './fold-core.ts';
 
 /** The part of Pagefind's browser API used here (its module ships untyped). */
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
+  /** The indexed text, and the positions of its words that matched. */
+  content: string;
+  locations: number[];
 }
 interface Pagefind {
   search(query: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
@@ -33,10 +37,28 @@ const input = form.querySelector<HTMLInputElement>('input')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const strings = form.dataset;
-/** The section language's letter table (`letterForms` in the registry), for the same folding the index got. */
-const letterForms = JSON.parse(strings.letterForms ?? '{}') as Record<string, string>;
+/** The section language's folding rules (`foldRules` in `folding.ts`), for the same folding the index got. */
+const rules = JSON.parse(strings.fold!) as FoldRules;
 const numbers = new Intl.NumberFormat(document.documentElement.lang);
-const fill = (template: string, n: number, q: string) => template.replace('{n}', numbers.format(n)).replace('{q}', q);
+const plurals = new Intl.PluralRules(document.documentElement.lang);
+
+/**
+ * A status line from its template: `{n}` in the page's digits, `{q}` the
+ * query as typed, isolated in a <bdi> so a query in the other direction
+ * keeps its own order and does not reorder the sentence around it.
+ */
+function statusLine(template: string, n: number, q: string): Node[] {
+  const [before, after = ''] = template.replace('{n}', numbers.format(n)).split('{q}');
+  const query = document.createElement('bdi');
+  query.textContent = q;
+  return [document.createTextNode(before!), query, document.createTextNode(after)];
+}
+
+/** "1 result" / "2 results": the template for the count's plural category in the page's language. */
+function resultsTemplate(n: number): string {
+  const category = plurals.select(n);
+  return (category === 'one' ? strings.resultsOne : strings.resultsOther)!;
+}
 
 let engine: Promise<Engine> | undefined;
 
@@ -66,9 +88,11 @@ let latest = 0;
 function excerptNodes(html: string): Node[] {
   const body = new DOMParser().parseFromString(html, 'text/html').body;
   return [...body.childNodes].map((node) => {
-    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+    // The index holds folded words; the reader sees the article's own.
+    const text = displayText(node.textContent ?? '');
+    if (node.nodeName !== 'MARK') return document.createTextNode(text);
     const mark = document.createElement('mark');
-    mark.textContent = node.textContent;
+    mark.textContent = text;
     return mark;
   });
 }
@@ -77,7 +101,7 @@ function resultItem({ url, meta, excerpt }: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   const title = document.createElement('a');
   title.href = url;
-  title.textContent = meta.title ?? url;
+  title.textContent = meta.title ? displayText(meta.title) : url;
   const text = document.createElement('p');
   text.append(...excerptNodes(excerpt));
   item.append(title, text);
@@ -96,11 +120,16 @@ async function run(query: string) {
   try {
     engine ??= load(strings.manifest!);
     const { pagefind, hidden } = await engine;
-    const found = (await pagefind.search(foldWithForms(q, letterForms))).results.filter((r) => !hidden.has(r.id));
-    const data = await Promise.all(found.slice(0, LIMIT).map((r) => r.data()));
+    const folded = foldQuery(q, rules);
+    const found = (await pagefind.search(folded)).results.filter((r) => !hidden.has(r.id));
+    const loaded = await Promise.all(found.slice(0, LIMIT).map((r) => r.data()));
+    // Results that only Pagefind's nearest-prefix fallback found are not results.
+    const data = rules.literal ? loaded.filter((d) => holdsQuery(folded, d.content, d.locations)) : loaded;
+    // Such a fallback holds for a whole bundle: with one dropped, only the checked ones are counted.
+    const count = data.length < loaded.length ? data.length : found.length;
     if (ticket !== latest) return; // a newer query has taken over
     list.replaceChildren(...data.map(resultItem));
-    status.textContent = fill(data.length ? strings.results! : strings.none!, found.length, q);
+    status.replaceChildren(...statusLine(data.length ? resultsTemplate(count) : strings.none!, count, q));
   } catch (error) {
     console.error('search:', error);
     engine = undefined;

@@ -12,15 +12,16 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { foldSpelling } from './folding.ts';
+import { indexHtml } from './folding.ts';
 import { defaultLang, languageOfTag, type Lang } from '../i18n/locales.ts';
-
-/** The language a built page declares on `<html lang>`. */
-function pageLanguage(html: string): Lang {
-  const tag = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
-  return (tag && languageOfTag(tag)) || defaultLang;
-}
 import { indexedHash } from './indexed-hash.ts';
+
+/**
+ * The language whose folding the section's pages get: the section's (the
+ * language its search page folds queries in), so a query and the index
+ * always fold alike, whatever language a single article is written in.
+ */
+const foldLanguage: Lang = languageOfTag((workerData as WorkerOptions).language) ?? defaultLang;
 
 /** What the main thread tells a worker when it starts it (`workerData`). */
 export interface WorkerOptions {
@@ -82,9 +83,9 @@ async function add(url: string, file: string): Promise<void> {
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const html = await readFile(file, 'utf8');
   hashes.set(url, indexedHash(html, url));
-  // The index gets the folded spelling the search page also applies to
-  // queries, in the page's own language (`<html lang>`): folding is per language.
-  const added = await index.addHTMLFile({ url, content: foldSpelling(html, pageLanguage(html)) });
+  // The index gets the folded text the search page's queries are matched
+  // against, in the section's language (see `indexHtml`).
+  const added = await index.addHTMLFile({ url, content: indexHtml(html, foldLanguage) });
   if (added.errors.length) throw new Error(`could not index ${url}: ${added.errors.join('; ')}`);
 }
 

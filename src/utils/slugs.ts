@@ -13,7 +13,8 @@
  * - word breaks: spaces, the ZWNJ and every other punctuation mark
  *   (. , ; : ! ? " ( ) [ ] « » ، ؛ ؟ - _ / …);
  * - ignored: letter case, compatibility forms (NFKC: ﻙ, ｃ, ﬁ), the
- *   section's keyboard variants (ك ي ى → ک ی ی, see `search/folding.ts`),
+ *   section's spelling folding, the one search uses (`foldSpelling` in
+ *   `search/folding.ts`: for Dari ك ي ى → ک ی ی, آ أ إ → ا, ئ → ی, ۀ → ه…),
  *   tatweel and harakat, apostrophes ("Women's"), invisible format
  *   characters, emoji variation selectors, a hashtag sign before a word.
  *
@@ -30,7 +31,7 @@
  * disk as the three characters `%23`, which no server finds again.
  */
 import type { Lang } from '../i18n/locales.ts';
-import { foldSpelling } from '../search/folding.ts';
+import { foldKeyboard, foldSpelling } from '../search/folding.ts';
 
 /** Punctuation marks that change a name's meaning, and so are kept. */
 const MEANINGFUL_PUNCTUATION = '#%&*@§‰٪؉';
@@ -86,7 +87,8 @@ export function pathSegment(name: string, lang: Lang): string {
 const memos: Partial<Record<Lang, Map<string, string>>> = {};
 
 function segmentOf(name: string, lang: Lang): string {
-  return foldSpelling(name.normalize('NFKC'), lang)
+  // Only the keyboard forms here: the URL keeps آ and the digits as written.
+  return foldKeyboard(name.normalize('NFKC'), lang)
     .toLowerCase()
     .replace(APOSTROPHES, '')
     .replace(BREAKS, '-')
@@ -122,7 +124,12 @@ function identityOfSegment(segment: string): string {
  * @example nameKey('C#', en) === nameKey('C++', en) // false
  */
 export function nameKey(name: string, lang: Lang): string {
-  return identityOfSegment(pathSegment(name, lang));
+  return identityOf(pathSegment(name, lang), lang);
+}
+
+/** The identity of a segment: the language's spelling folding, then `identityOfSegment`. */
+function identityOf(segment: string, lang: Lang): string {
+  return identityOfSegment(foldSpelling(segment, lang));
 }
 
 /** UTF-8 length of a string, in bytes. */
@@ -177,7 +184,7 @@ export function groupNames<T>(entries: Iterable<readonly [name: string, member: 
   for (const [name, member] of entries) {
     if (segmentProblem(name, lang) !== undefined) continue;
     const segment = pathSegment(name, lang);
-    const key = identityOfSegment(segment);
+    const key = identityOf(segment, lang);
     let group = found.get(key);
     if (!group) found.set(key, (group = { members: [], spellings: new Map() }));
     group.members.push(member);

@@ -42,7 +42,9 @@ export const fa: UIDictionary = {
   'search.title': 'جستجو',
   'search.label': 'جستجو در مقاله‌های این بخش',
   'search.button': 'جستجو',
-  'search.results': '{n} نتیجه برای «{q}»',
+  // Dari counts with the singular noun: ۱ نتیجه، ۲ نتیجه.
+  'search.results.one': '{n} نتیجه برای «{q}»',
+  'search.results.other': '{n} نتیجه برای «{q}»',
   'search.none': 'برای «{q}» چیزی پیدا نشد.',
   'search.loading': 'در حال جستجو…',
   'search.noscript': 'جستجو به جاوااسکریپت نیاز دارد. می‌توانید آرشیف یا برچسب‌ها را ببینید.',
