@@ -145,5 +145,5 @@ describe('npm run check on good content', () => {
       for (let i = 0; i < 5000; i++) linkSync(original, join(root, 'articles', lang, `article-${i}.md`));
     }
     expect(await checkContent(root)).toEqual([]);
-  }, 60_000);
+  }, 180_000); // a guard against a hang, not a speed target (speed: npm run bench)
 });
