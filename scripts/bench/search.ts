@@ -13,15 +13,15 @@
  * Time is measured inside the page (`performance.now()` before the input
  * event, and in a MutationObserver when the first result is added to the
  * list), so it includes the search box's debounce. Bytes are what the
- * network delivered (headers + encoded body, from Playwright's request
- * sizes, worker requests included) for requests under `/pagefind/`: for the
+ * server wrote to the socket (headers + body as sent, gzip where a host
+ * would compress; worker requests included) under `/pagefind/`: for the
  * first query, from opening the page until its results are shown and the
  * network is quiet (300 ms without an index request); for the second, from
  * typing it until the same. Queries are corpus words (`words.ts`).
  */
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { dari, english, type WordList } from './words.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
 
 export interface QuerySample {
   readonly query: string;
@@ -83,41 +83,21 @@ const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** Counts bytes of the requests under /pagefind/ that start while `phase` is set. */
-function meter(context: BrowserContext) {
-  let phase = 'load';
-  let inflight = 0;
-  let lastDone = performance.now();
-  const pending: Promise<{ phase: string; path: string; bytes: number }>[] = [];
-  context.on('request', (request) => {
-    const path = decodeURIComponent(new URL(request.url()).pathname);
-    if (!path.startsWith('/pagefind/')) return;
-    const at = phase;
-    inflight++;
-    pending.push(
-      request
-        .response()
-        .then((response) => response?.finished())
-        .then(() => request.sizes())
-        .then((s) => ({ phase: at, path, bytes: s.responseHeadersSize + s.responseBodySize }))
-        .catch(() => ({ phase: at, path, bytes: 0 }))
-        .finally(() => {
-          inflight--;
-          lastDone = performance.now();
-        }),
-    );
-  });
+/** Counts what the server sent under /pagefind/ between marks. */
+function meter(server: StaticServer) {
+  let mark = 0;
   return {
-    set: (next: string) => {
-      phase = next;
+    /** Starts a new count. */
+    reset: () => {
+      mark = server.sent.length;
     },
-    /** Resolves once no index request has been in flight for `quietMs` (whatever a query fetches after its first results counts too). */
+    /** Resolves once no response has been in flight for `quietMs` (whatever a query fetches after its first results counts too). */
     async settle(quietMs = 300) {
-      while (inflight > 0 || performance.now() - lastDone < quietMs) await new Promise((r) => setTimeout(r, 50));
+      while (server.inflight() > 0 || performance.now() - server.lastDone() < quietMs) await new Promise((r) => setTimeout(r, 50));
     },
-    async total(...phases: string[]) {
-      const done = await Promise.all(pending);
-      const mine = done.filter((d) => phases.includes(d.phase));
+    /** What was sent since the last reset. */
+    total() {
+      const mine = server.sent.slice(mark).filter((s) => s.path.startsWith('/pagefind/'));
       return { bytes: mine.reduce((sum, d) => sum + d.bytes, 0), requests: mine.length, files: mine.map((d) => [d.path, d.bytes] as const) };
     },
   };
@@ -168,19 +148,17 @@ export async function measureSearch(dist: string, sections: readonly string[], s
       for (let k = 0; k < samples; k++) {
         const context = await browser.newContext();
         try {
-          const bytes = meter(context);
+          const bytes = meter(server);
+          bytes.reset();
           const page = await context.newPage();
           await page.goto(`${server.origin}/${section}/search/`, { waitUntil: 'load' });
-          bytes.set('first');
           const a = await page.evaluate(TYPE_AND_WAIT, queries.first[k]!);
           await bytes.settle();
-          bytes.set('between');
-          const b0 = await bytes.total('load', 'first');
-          bytes.set('second');
+          const b0 = bytes.total();
+          bytes.reset();
           const b = await page.evaluate(TYPE_AND_WAIT, queries.second[k]!);
           await bytes.settle();
-          bytes.set('after');
-          const b1 = await bytes.total('second');
+          const b1 = bytes.total();
           first.push({ query: queries.first[k]!, ms: a.ms, bytes: b0.bytes, requests: b0.requests, files: b0.files, status: a.status });
           second.push({ query: queries.second[k]!, ms: b.ms, bytes: b1.bytes, requests: b1.requests, files: b1.files, status: b.status });
           if (k === 0) {

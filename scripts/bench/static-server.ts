@@ -4,7 +4,8 @@
  * JS, JSON, CSS), as a static host compresses them. Pagefind's own files
  * (`.pf_meta`, `.pf_index`, `.pf_fragment`, `.pagefind`) are gzip already
  * and served as they are, so the bytes counted are the bytes a reader's
- * browser would download from a real host.
+ * browser would download from a real host. The server counts what it sends
+ * (`sent`), worker requests included.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -37,8 +38,20 @@ async function fileFor(root: string, pathname: string): Promise<string | undefin
   }
 }
 
+/** One response as it went out: the path asked for and the bytes written to the socket (status line, headers and body). */
+export interface Sent {
+  readonly path: string;
+  readonly bytes: number;
+}
+
 export interface StaticServer {
   readonly origin: string;
+  /** Every response so far, in the order they finished. */
+  readonly sent: readonly Sent[];
+  /** Responses started and not yet finished. */
+  inflight(): number;
+  /** `performance.now()` when the last response finished. */
+  lastDone(): number;
   close(): Promise<void>;
 }
 
@@ -48,8 +61,19 @@ export interface StaticServer {
  */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const gzipped = new Map<string, Buffer>();
+  const sent: Sent[] = [];
+  let inflight = 0;
+  let lastDone = performance.now();
   const server: Server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    // Bytes on the wire, from the socket's own count (keep-alive sockets carry several responses, one at a time).
+    const before = req.socket.bytesWritten;
+    inflight++;
+    res.on('close', () => {
+      inflight--;
+      lastDone = performance.now();
+      sent.push({ path: decodeURIComponent(pathname), bytes: req.socket.bytesWritten - before });
+    });
     const file = await fileFor(root, pathname);
     if (!file) {
       res.writeHead(404).end();
@@ -69,6 +93,9 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    sent,
+    inflight: () => inflight,
+    lastDone: () => lastDone,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
