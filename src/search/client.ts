@@ -29,6 +29,8 @@ interface Engine {
 
 /** Results shown at once; each costs a fragment download. */
 const LIMIT = 10;
+/** Shortest query (in characters) whose index chunks are fetched while the reader is still typing. */
+const PRELOAD_FROM = 3;
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('input')!;
@@ -129,9 +131,10 @@ engine.catch(() => {
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('input', () => {
-  // The chunks for what is typed so far load while the debounce waits.
+  // The chunks for what is typed so far load while the debounce waits; not
+  // for one or two letters, whose prefix spans many chunks (the search proper still runs).
   const q = input.value.trim();
-  if (q) void engine?.then(({ pagefind }) => pagefind.preload(foldWithForms(q, letterForms))).catch(() => {});
+  if ([...q].length >= PRELOAD_FROM) void engine?.then(({ pagefind }) => pagefind.preload(foldWithForms(q, letterForms))).catch(() => {});
   clearTimeout(timer);
   timer = setTimeout(() => submit(input.value), 250);
 });
