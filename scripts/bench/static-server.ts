@@ -81,7 +81,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     }
     const ext = extname(file);
     const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
-    let body = await readFile(file);
+    let body: Buffer = await readFile(file);
     if (COMPRESSED.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       body = gzipped.get(file) ?? gzipped.set(file, gzipSync(body, { level: 6 })).get(file)!;
       headers['content-encoding'] = 'gzip';
