@@ -4,8 +4,9 @@
  * (playwright-core, `/usr/bin/chromium`, headless), and for each sample a
  * fresh browser context (empty cache) that
  *
- * 1. opens the search page and waits for its `load` event (the script may
- *    start loading the index then: that counts towards the first query);
+ * 1. opens the search page and waits for its `load` event and for the
+ *    network to be quiet (the script may start loading the index as the
+ *    page opens: those bytes count towards the first query, that time not);
  * 2. types a first query (the whole word at once, as the last keystroke or
  *    a paste: one `input` event) and times it to the first result shown;
  * 3. types a second query the same way.
@@ -152,6 +153,9 @@ export async function measureSearch(dist: string, sections: readonly string[], s
           bytes.reset();
           const page = await context.newPage();
           await page.goto(`${server.origin}/${section}/search/`, { waitUntil: 'load' });
+          // A loaded search page: whatever it fetches as it opens (the index's
+          // metadata and WebAssembly, since the page preloads them) is in.
+          await bytes.settle();
           const a = await page.evaluate(TYPE_AND_WAIT, queries.first[k]!);
           await bytes.settle();
           const b0 = bytes.total();
