@@ -1,12 +1,14 @@
 /**
- * `npm run bench -- [N] [--runs 3] [--seed 1] [--out file.json] [--keep] [--dir path] [--phases cold,warm,add,edit]`
+ * `npm run bench -- [N] [--runs 3] [--seed 1] [--out file.json] [--keep] [--dir path] [--phases cold,warm,add,edit,backdated,search]`
  * `npm run bench -- --compare before.json after.json`
  * `npm run bench -- 1000 --project ../other-checkout` (benchmark another checkout)
  *
  * Builds a throw-away copy of the site over a synthetic archive of N articles
  * (default 1,000) and measures `npm run build` four ways: cold (no output,
- * no caches), warm (nothing changed), after adding one article and after
- * editing one. Prints a table of medians and writes the raw figures as JSON
+ * no caches), warm (nothing changed), after adding one article (the newest),
+ * after editing one and after adding one dated years back (`backdated`); then
+ * times search on the built site in Chromium (`search.ts`). Prints a table
+ * of medians and writes the raw figures as JSON
  * (default `.bench/results-<N>-<timestamp>.json`). The project's own
  * `content/` and `dist/` are never touched.
  */
@@ -15,9 +17,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleFile, CORPUS_VERSION, corpusArticle, editedIndex, withEdit, writeCorpus } from './corpus.ts';
+import { articleFile, backdatedArticle, CORPUS_VERSION, corpusArticle, editedIndex, withEdit, writeCorpus } from './corpus.ts';
 import { measure, rssMethod, type Measurement } from './measure.ts';
 import { compareResults, printTable, type BenchResult, type PhaseName, type PhaseResult } from './report.ts';
+import { measureSearch, printSearch, type SearchPhaseResult } from './search.ts';
 import { clearCaches, makeSiteCopy } from './site-copy.ts';
 
 const benchDir = join(resolve(import.meta.dirname, '../..'), '.bench');
@@ -30,7 +33,9 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
-    phases: { type: 'string', default: 'cold,warm,add,edit' },
+    phases: { type: 'string', default: 'cold,warm,add,edit,backdated,search' },
+    // Samples (fresh browser contexts) per section in the search phase.
+    'search-samples': { type: 'string', default: '5' },
     compare: { type: 'boolean', default: false },
     // Benchmark another checkout (say, a worktree of an older commit) with this corpus.
     project: { type: 'string' },
@@ -49,7 +54,7 @@ if (values.compare) {
 const n = Number(positionals[0] ?? 1000);
 const runs = Number(values.runs);
 const seed = Number(values.seed);
-const phases = new Set(values.phases.split(',') as PhaseName[]);
+const phases = new Set(values.phases.split(',') as (PhaseName | 'search')[]);
 if (!Number.isInteger(n) || n < 2) throw new Error(`N must be an integer >= 2, got ${positionals[0]}`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 
@@ -148,8 +153,10 @@ const added = corpusArticle(n, n, seed);
 const edited = corpus[editedIndex(n)]!;
 const editedFile = articleFile(articlesDir, edited);
 const editedOriginal = readFileSync(editedFile, 'utf8');
+const backdated = backdatedArticle(n, seed);
 
-const samples: Record<PhaseName, (Measurement & { loadBefore: number })[]> = { cold: [], warm: [], add: [], edit: [] };
+const samples: Record<PhaseName, (Measurement & { loadBefore: number })[]> = { cold: [], warm: [], add: [], edit: [], backdated: [] };
+let search: SearchPhaseResult | undefined;
 let pages = 0;
 let distBytes = 0;
 let storeBytes = 0;
@@ -178,8 +185,25 @@ try {
       samples.edit.push(await build('edit', run));
       check(readFileSync(pageFile(edited.path!), 'utf8').includes(marker), `the edited article ${edited.path} does not show the edit`);
     }
+    if (phases.has('backdated')) {
+      writeFileSync(articleFile(articlesDir, backdated), backdated.text);
+      samples.backdated.push(await build('backdated', run));
+      check(existsSync(pageFile(backdated.path!)), `the backdated article ${backdated.path} was not built`);
+      const archive = join(site, 'dist', backdated.lang, 'archive');
+      const listed = readdirSync(archive, { recursive: true, withFileTypes: true }).some(
+        (e) => e.isFile() && e.name === 'index.html' && readFileSync(join(e.parentPath, e.name), 'utf8').includes(backdated.path!),
+      );
+      check(listed, `no archive page lists the backdated article ${backdated.path}`);
+    }
+    // Search on the site as built (after add and edit, its index has a delta, as a live site's usually has).
+    if (phases.has('search') && run === 1) {
+      process.stdout.write(`  run ${run} search … `);
+      search = await measureSearch(join(site, 'dist'), [...new Set(corpus.map((a) => a.lang))], Number(values['search-samples']));
+      console.log('done');
+    }
     // Put the corpus back so that every run starts from the same archive.
     rmSync(articleFile(articlesDir, added), { force: true });
+    rmSync(articleFile(articlesDir, backdated), { force: true });
     writeFileSync(editedFile, editedOriginal);
   }
 } finally {
@@ -221,9 +245,11 @@ const result: BenchResult = {
   contentCheckColdS,
   contentCheckCpuS: { cold: checkCold.cpuS, warm: checkWarm.cpuS },
   phases: phaseResults,
+  ...(search ? { search } : {}),
 };
 
 printTable(result);
+if (search) printSearch(search);
 const out = values.out ? resolve(values.out) : join(benchDir, `results-${n}-${stamp}.json`);
 writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
 console.log(`\nWrote ${out}\nLogs in ${logDir}`);

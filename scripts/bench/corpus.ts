@@ -11,8 +11,8 @@ import { dari, english, type WordList } from './words.ts';
 
 export type Lang = 'fa' | 'en';
 
-/** Bump when the generated text changes. 2: quotations, apostrophes and dashes. */
-export const CORPUS_VERSION = 2;
+/** Bump when the generated text changes. 2: quotations, apostrophes and dashes. 3: translationKey for pairs. */
+export const CORPUS_VERSION = 3;
 
 export interface CorpusArticle {
   /** "fa/slug", as the site's content collection names it. */
@@ -54,7 +54,6 @@ function pathOf(lang: Lang, slug: string, date: Date): string {
   return `/${lang}/${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${slug}/`;
 }
 
-const idOf = (i: number) => `${langOf(i)}/${slugOf(i)}`;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const yamlString = (s: string) => JSON.stringify(s);
 
@@ -142,13 +141,13 @@ class Writer {
 }
 
 /** Article `i` of an archive of `n` (i may equal n: the article the benchmark adds). */
-export function corpusArticle(i: number, n: number, seed = 1): CorpusArticle {
+export function corpusArticle(i: number, n: number, seed = 1, dated?: Date): CorpusArticle {
   const lang = langOf(i);
   const r = createRandom((seed * 0x9e3779b1) ^ (i * 0x85ebca6b));
   const w = lang === 'fa' ? dari : english;
   const writer = new Writer(r, w);
   const slug = slugOf(i);
-  const date = i >= n ? new Date(NEWEST + DAY * (1 + i - n)) : dateOf(i, n);
+  const date = dated ?? (i >= n ? new Date(NEWEST + DAY * (1 + i - n)) : dateOf(i, n));
   const draft = isDraft(i);
   const partner = isPaired(i) && (i ^ 1) < n ? i ^ 1 : undefined;
 
@@ -198,7 +197,8 @@ export function corpusArticle(i: number, n: number, seed = 1): CorpusArticle {
     `  - name: ${yamlString(outlet)}`,
     `    url: "https://example.org/${encodeURIComponent(outlet)}/${i}"`,
     ...(r.chance(0.3) ? [`    title: ${yamlString(writer.phrase(r.int(4, 8)))}`, `    date: ${isoDay(date)}`] : []),
-    ...(partner !== undefined ? [`translation: "${idOf(partner)}"`] : []),
+    // Both versions of a pair carry the same key (the pair's even index).
+    ...(partner !== undefined ? [`translationKey: piece-${i - (i % 2)}`] : []),
     `tags: [${tags.map(yamlString).join(', ')}]`,
     ...(draft ? ['draft: true'] : []),
     '---',
@@ -228,6 +228,17 @@ export function articleFile(articlesDir: string, article: Pick<CorpusArticle, 'i
   const file = join(articlesDir, `${article.id}.md`);
   mkdirSync(dirname(file), { recursive: true });
   return file;
+}
+
+/**
+ * A new article dated well inside the archive (the date of the article 60 %
+ * of the way back), as every article imported from the old site is: every
+ * list page from that date on shifts by one. Article `n + 2`: the same
+ * language as the newest added one (`corpusArticle(n, n)`), another slug.
+ * @example writeFileSync(articleFile(dir, backdatedArticle(n)), backdatedArticle(n).text)
+ */
+export function backdatedArticle(n: number, seed = 1): CorpusArticle {
+  return corpusArticle(n + 2, n, seed, dateOf(Math.floor(n * 0.6), n));
 }
 
 /** The article an edit touches: a published one in the middle of the archive. */

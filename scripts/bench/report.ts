@@ -1,5 +1,7 @@
 /** The benchmark's result format, its table, and the comparison of two runs. */
-export type PhaseName = 'cold' | 'warm' | 'add' | 'edit';
+import type { SearchPhaseResult } from './search.ts';
+
+export type PhaseName = 'cold' | 'warm' | 'add' | 'edit' | 'backdated';
 
 export interface PhaseResult {
   /** Medians over the runs. */
@@ -29,6 +31,8 @@ export interface BenchResult {
   /** CPU seconds of both checks (absent in older results). */
   readonly contentCheckCpuS?: { readonly cold: number; readonly warm: number };
   readonly phases: Partial<Record<PhaseName, PhaseResult>>;
+  /** The search phase, on the site as built (absent in older results). */
+  readonly search?: SearchPhaseResult;
 }
 
 const labels: Record<PhaseName, string> = {
@@ -36,8 +40,9 @@ const labels: Record<PhaseName, string> = {
   warm: 'warm (no change)',
   add: 'add one article',
   edit: 'edit one article',
+  backdated: 'add a backdated one',
 };
-const order: PhaseName[] = ['cold', 'warm', 'add', 'edit'];
+const order: PhaseName[] = ['cold', 'warm', 'add', 'edit', 'backdated'];
 
 const fmt = (x: number | undefined, digits = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
 
@@ -102,5 +107,15 @@ export function compareResults(a: BenchResult, b: BenchResult): void {
         widths,
       ),
     );
+  }
+  if (a.search || b.search) {
+    console.log('\nsearch (median): first query ms / KB, second query ms / KB');
+    for (const section of new Set([...(a.search?.sections ?? []), ...(b.search?.sections ?? [])].map((s) => s.section))) {
+      const cell = (r: BenchResult) => {
+        const s = r.search?.sections.find((x) => x.section === section);
+        return s ? `${fmt(s.first.ms, 0)} ms / ${fmt(s.first.bytes / 1024)} KB, ${fmt(s.second.ms, 0)} ms / ${fmt(s.second.bytes / 1024)} KB (${s.bundles} bundles)` : '–';
+      };
+      console.log(`  ${section}: before ${cell(a)}; after ${cell(b)}`);
+    }
   }
 }

@@ -22,6 +22,8 @@ interface PagefindResultData {
 interface Pagefind {
   search(query: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
   mergeIndex(path: string): Promise<void>;
+  /** Fetches the index chunks a query needs, without searching. */
+  preload(query: string): Promise<void>;
 }
 interface Engine {
   pagefind: Pagefind;
@@ -31,6 +33,8 @@ interface Engine {
 
 /** Results shown at once; each costs a fragment download. */
 const LIMIT = 10;
+/** Shortest query (in characters) whose index chunks are fetched while the reader is still typing. */
+const PRELOAD_FROM = 3;
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('input')!;
@@ -74,11 +78,12 @@ async function load(manifest: string): Promise<Engine> {
   // Bundle paths are relative to the manifest.
   const at = (path: string) => new URL(path, response.url).pathname;
   // A section with no articles yet has nothing to load, and finds nothing.
-  if (!bundles.length) return { pagefind: { search: async () => ({ results: [] }), mergeIndex: async () => {} }, hidden: new Set() };
+  if (!bundles.length) return { pagefind: { search: async () => ({ results: [] }), mergeIndex: async () => {}, preload: async () => {} }, hidden: new Set() };
   // A plain variable: Vite wraps template-literal imports in a preload helper an inline script lacks.
   const module = at(`${bundles[0]}pagefind.js`);
   const pagefind = (await import(/* @vite-ignore */ module)) as Pagefind;
-  for (const path of bundles.slice(1)) await pagefind.mergeIndex(at(path));
+  // Side by side: each merge fetches its bundle's entry and metadata (the WebAssembly is loaded once, by the first).
+  await Promise.all(bundles.slice(1).map((path) => pagefind.mergeIndex(at(path))));
   return { pagefind, hidden: new Set(hide) };
 }
 
@@ -146,8 +151,19 @@ function submit(query: string) {
   void run(query);
 }
 
+// The index starts loading as the page opens (its metadata and the WebAssembly,
+// tens of KB), so the first query waits only for the chunks of its own words.
+engine = load(strings.manifest!);
+engine.catch(() => {
+  engine = undefined; // run() tries again and says so
+});
+
 let timer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('input', () => {
+  // The chunks for what is typed so far load while the debounce waits; not
+  // for one or two letters, whose prefix spans many chunks (the search proper still runs).
+  const q = input.value.trim();
+  if ([...q].length >= PRELOAD_FROM) void engine?.then(({ pagefind }) => pagefind.preload(foldWithForms(q, letterForms))).catch(() => {});
   clearTimeout(timer);
   timer = setTimeout(() => submit(input.value), 250);
 });

@@ -9,9 +9,12 @@ import { paginateList, type Page } from './paginate.ts';
 
 /**
  * One path per page of `articles`: page 1 at the list's own URL, then
- * `page/2/` and on. The cache key covers the page's articles, every route
- * param, the list's length and the page count (which change the pagination
- * links), plus any `keyParts` the page also shows, such as a tag's label.
+ * `page/2/` and on. The cache key covers what the page shows: its articles,
+ * every route param, its number and the page count (the "page N of M" line
+ * and the pagination links), plus any `keyParts` the page also shows, such
+ * as a tag's label. Not the list's length, which no list page shows: so an
+ * article dated years back (an import from the old site) re-renders only
+ * the pages from its place in the list on, not every page of the list.
  * @example listPaths(index.bySection.en, { section: en }, { section: en })
  */
 export function listPaths<Params extends Record<string, string>, Props extends object>(
@@ -23,7 +26,7 @@ export function listPaths<Params extends Record<string, string>, Props extends o
   return paginateList(articles).map((page) => ({
     params: { ...params, page: page.current === 1 ? undefined : `page/${page.current}` },
     props: { ...props, page },
-    cacheKey: pageCacheKey(page.items, ...Object.values(params), ...keyParts, articles.length, page.current, page.total),
+    cacheKey: pageCacheKey(page.items, ...Object.values(params), ...keyParts, page.current, page.total),
   }));
 }
 

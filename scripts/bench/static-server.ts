@@ -1,0 +1,101 @@
+/**
+ * A static file server over a built site, for the benchmark's search phase:
+ * `/x/` → `x/index.html`, percent-decoded paths, and gzip for text (HTML,
+ * JS, JSON, CSS), as a static host compresses them. Pagefind's own files
+ * (`.pf_meta`, `.pf_index`, `.pf_fragment`, `.pagefind`) are gzip already
+ * and served as they are, so the bytes counted are the bytes a reader's
+ * browser would download from a real host. The server counts what it sends
+ * (`sent`), worker requests included.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml',
+};
+/** Types a host compresses on the fly; everything else (fonts, Pagefind's gzip files) goes as it is. */
+const COMPRESSED = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml']);
+
+async function fileFor(root: string, pathname: string): Promise<string | undefined> {
+  const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.(\/|\\|$))+/, '');
+  let file = join(root, safe);
+  if (!file.startsWith(root)) return undefined;
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    await stat(file);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One response as it went out: the path asked for and the bytes written to the socket (status line, headers and body). */
+export interface Sent {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+export interface StaticServer {
+  readonly origin: string;
+  /** Every response so far, in the order they finished. */
+  readonly sent: readonly Sent[];
+  /** Responses started and not yet finished. */
+  inflight(): number;
+  /** `performance.now()` when the last response finished. */
+  lastDone(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `root` on a free local port.
+ * @example const server = await serveStatic('/tmp/site/dist'); … await server.close();
+ */
+export async function serveStatic(root: string): Promise<StaticServer> {
+  const gzipped = new Map<string, Buffer>();
+  const sent: Sent[] = [];
+  let inflight = 0;
+  let lastDone = performance.now();
+  const server: Server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    // Bytes on the wire, from the socket's own count (keep-alive sockets carry several responses, one at a time).
+    const before = req.socket.bytesWritten;
+    inflight++;
+    res.on('close', () => {
+      inflight--;
+      lastDone = performance.now();
+      sent.push({ path: decodeURIComponent(pathname), bytes: req.socket.bytesWritten - before });
+    });
+    const file = await fileFor(root, pathname);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    const ext = extname(file);
+    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
+    let body: Buffer = await readFile(file);
+    if (COMPRESSED.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      body = gzipped.get(file) ?? gzipped.set(file, gzipSync(body, { level: 6 })).get(file)!;
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    sent,
+    inflight: () => inflight,
+    lastDone: () => lastDone,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
