@@ -163,7 +163,7 @@ input.addEventListener('input', () => {
   // The chunks for what is typed so far load while the debounce waits; not
   // for one or two letters, whose prefix spans many chunks (the search proper still runs).
   const q = input.value.trim();
-  if ([...q].length >= PRELOAD_FROM) void engine?.then(({ pagefind }) => pagefind.preload(foldWithForms(q, letterForms))).catch(() => {});
+  if ([...q].length >= PRELOAD_FROM) void engine?.then(({ pagefind }) => pagefind.preload(foldQuery(q, rules))).catch(() => {});
   clearTimeout(timer);
   timer = setTimeout(() => submit(input.value), 250);
 });
