@@ -137,7 +137,12 @@ function trimEdges(text: string, kinds: Kind[], start: number, end: number): Run
       changed = true;
     }
     const last = text[e - 1]!;
-    if (s < e && (kinds[e - 1] === 'W' || kinds[e - 1] === 'Z')) {
+    if (e - s > 2 && enclosesAll(text, s, e)) {
+      // "(Istiglal)", "«…»": the sentence's brackets around the whole run stay the sentence's.
+      s++;
+      e--;
+      changed = true;
+    } else if (s < e && (kinds[e - 1] === 'W' || kinds[e - 1] === 'Z')) {
       e--;
       changed = true;
     } else if (s < e && kinds[e - 1] === 'N' && TERMINAL.test(last) && !ABBREVIATION.test(text.slice(s, e - 1))) {
@@ -149,6 +154,23 @@ function trimEdges(text: string, kinds: Kind[], start: number, end: number): Run
     }
   }
   return { start: s, end: e };
+}
+
+/** The first and last characters of `[start, end)` are a bracket pair or a pair of quotation marks. */
+function enclosesAll(text: string, start: number, end: number): boolean {
+  const first = text[start]!;
+  const last = text[end - 1]!;
+  const inner = text.slice(start + 1, end - 1);
+  const pair = pairOf(first);
+  if (pair) {
+    if (!pair.opens || pair.partners !== last) return false;
+    // "(a) and (b)" is two pairs, not one around the whole.
+    let depth = 0;
+    for (const c of inner) if ((depth += c === first ? 1 : c === last ? -1 : 0) < 0) return false;
+    return true;
+  }
+  const family = quoteFamily(first);
+  return QUOTE.test(first) && family.includes(last) && ![...inner].some((c) => family.includes(c));
 }
 
 /** An opening bracket or quotation mark at `at` whose partner is not inside `(at, end)`. */
