@@ -310,3 +310,45 @@ export function ltrSegments(value: string): Segment[] {
   if (last < value.length) out.push({ text: value.slice(last), ltr: false });
   return out;
 }
+
+/** A piece of text with something of its own (whether it is highlighted, say). */
+export interface Piece<T> {
+  readonly text: string;
+  readonly data: T;
+}
+
+/**
+ * Groups pieces of one line (plain and highlighted text, say) by the
+ * left-to-right runs of their joined text, splitting a piece where a run
+ * begins or ends inside it, so a run keeps one isolation across the pieces.
+ * @example groupRuns([{ text: 'زبان C', data: false }, { text: '++', data: true }]).map((g) => g.ltr) // [false, true]
+ */
+export function groupRuns<T>(pieces: readonly Piece<T>[]): { ltr: boolean; pieces: Piece<T>[] }[] {
+  const runs = ltrRuns(pieces.map((p) => p.text).join(''));
+  const groups: { ltr: boolean; run: number; pieces: Piece<T>[] }[] = [];
+  // `run`: the index of the run a group isolates, -1 for text between runs.
+  const add = (run: number, piece: Piece<T>) => {
+    const group = groups.at(-1);
+    if (group?.run === run) group.pieces.push(piece);
+    else groups.push({ ltr: run >= 0, run, pieces: [piece] });
+  };
+  let offset = 0;
+  let r = 0;
+  for (const { text, data } of pieces) {
+    let at = 0;
+    while (at < text.length) {
+      const run = runs[r];
+      const here = offset + at;
+      if (run && here >= run.end) {
+        r++;
+        continue;
+      }
+      const inRun = Boolean(run && here >= run.start);
+      const until = Math.min(text.length, (run ? (inRun ? run.end : run.start) : Infinity) - offset);
+      add(inRun ? r : -1, { text: text.slice(at, until), data });
+      at = until;
+    }
+    offset += text.length;
+  }
+  return groups.map(({ ltr, pieces: part }) => ({ ltr, pieces: part }));
+}
