@@ -18,7 +18,8 @@
  *   own punctuation (، ؛ ؟ and the guillemets « » ‹ ›), with everything in
  *   between (spaces, punctuation, numbers);
  * - numbers after it belong to it (rule W7: a European number after L is
- *   L), as far as no sentence punctuation comes between;
+ *   L): attached ones ("GPT-4"), and after a space those in ASCII digits
+ *   ("Windows 11"; a number in Dari digits there is the sentence's);
  * - the symbols attached to its ends (no space between) belong to it:
  *   "C++", "-R", ".eslintrc.json", "$15", a URL's last "/"; so does a
  *   number written in ASCII digits just before it ("42 MW", "$15–25 million");
@@ -26,10 +27,13 @@
  *   final full stop, comma or colon (unless it closes an abbreviation such as
  *   "e.g."), and brackets and quotation marks whose partner is outside.
  *
- * A number with no Latin letter is left to the algorithm (it draws "۱۴۰۳/۰۱/۱۵"
- * and "50%" as written), except a group of numbers separated by spaces, or
- * one led by a sign ("+93 700 123 456", "-5"), which it would draw in
- * reverse order; such a group is a run too, in either digit set.
+ * A number with no Latin letter is a run when the algorithm would draw it
+ * out of order: a group of numbers separated by spaces ("+93 700 123 456",
+ * in either digit set), or a number with a sign, unit or symbol other than a
+ * separator between digits ("-5", "12.5%", "€1.20", "2024-03-15": after
+ * Arabic letters its digits count as Arabic numbers, rule W2, and only a
+ * separator between two of them stays inside, W4). "۱۴۰۳/۰۱/۱۵", "3.5" and
+ * "۲۵٪" (the Dari percent sign is the sentence's) are drawn as written.
  *
  * Character classes come from the Unicode data through `bidi-js`.
  */
@@ -213,7 +217,7 @@ function tokenAround(kinds: Kind[], at: number, floor: number, limit = kinds.len
  * The left-to-right runs of `text` to isolate when it is shown inside
  * right-to-left text, in order, never overlapping (see the module comment
  * for what a run takes in). Text with no strong left-to-right character and
- * no spaced or signed number group has none.
+ * no number the algorithm would misdraw has none.
  * @param text plain text (HTML white space is a word separator)
  * @returns UTF-16 offsets, `end` exclusive
  * @example ltrRuns('زبان C++ هنوز') // [{ start: 5, end: 8 }]
@@ -230,11 +234,23 @@ export function ltrRuns(text: string): Run[] {
     let last = i;
     for (let j = i + 1; j < n && kinds[j] !== 'R' && kinds[j] !== 'X'; j++) if (kinds[j] === 'L') last = j;
     let end = last + 1;
-    // W7: numbers after it, through spaces and symbols but not a sentence's stop or comma.
-    for (let j = end; j < n; j++) {
-      const kind = kinds[j];
-      if (kind === 'D') end = j + 1;
-      else if (kind === 'R' || kind === 'X' || (kind === 'N' && TERMINAL.test(text[j]!) && kinds[j + 1] !== 'D')) break;
+    // W7: numbers after it. Attached ones ("GPT-4", "S24") always; after a
+    // space, numbers in ASCII digits ("Windows 11", "CC BY 4.0"). A number in
+    // the sentence's own digits after a space is the sentence's ("USD ۲٪").
+    for (;;) {
+      let j = end;
+      while (j < n && inNumberToken(kinds[j])) j++;
+      const attachedDigit = kinds.lastIndexOf('D', j - 1);
+      if (attachedDigit >= end) end = attachedDigit + 1;
+      if (end < j) break; // it ends in a symbol ("C++"), which the sentence may follow
+      let w = j;
+      while (w < n && kinds[w] === 'W') w++;
+      if (w === j) break;
+      let t = w;
+      while (t < n && inNumberToken(kinds[t])) t++;
+      const firstDigit = kinds.indexOf('D', w);
+      if (firstDigit < 0 || firstDigit >= t || !LATIN_DIGIT.test(text.slice(w, t)) || TERMINAL.test(text.slice(w, firstDigit))) break;
+      end = kinds.lastIndexOf('D', t - 1) + 1;
     }
     // Symbols attached after it.
     while (end < n && kinds[end] === 'N') end++;
@@ -242,8 +258,7 @@ export function ltrRuns(text: string): Run[] {
     // space, numbers in ASCII digits that lead it ("42 MW", "$15–25 million").
     let start = i;
     while (start > floor && inNumberToken(kinds[start - 1])) start--;
-    const attached = start < i;
-    while (!attached && start - 2 >= floor && kinds[start - 1] === 'W' && inNumberToken(kinds[start - 2])) {
+    while (start - 2 >= floor && kinds[start - 1] === 'W' && inNumberToken(kinds[start - 2])) {
       const token = tokenAround(kinds, start - 2, floor);
       if (!LATIN_DIGIT.test(text.slice(token.start, token.end))) break;
       start = token.start;
@@ -265,6 +280,22 @@ export function ltrRuns(text: string): Run[] {
   return runs;
 }
 
+/**
+ * A number holds a sign, unit or other symbol beyond a separator between two
+ * digits ("+93", "12.5%", "€1.20", "2024-03-15"). After Arabic letters the
+ * algorithm takes its digits for Arabic numbers (rule W2), and then only a
+ * comma, stop, colon or slash between two digits stays inside the number
+ * (W4); anything else is drawn on the sentence's side.
+ */
+function hasLooseSymbol(text: string, kinds: Kind[], { start, end }: Run): boolean {
+  for (let k = start; k < end; k++) {
+    if (kinds[k] === 'D') continue;
+    const separator = getBidiCharTypeName(text[k]!) === 'CS' && kinds[k - 1] === 'D' && kinds[k + 1] === 'D' && k > start && k + 1 < end;
+    if (!separator) return true;
+  }
+  return false;
+}
+
 /** The number groups in `[from, to)` that the algorithm would draw out of order (see `ltrRuns`). */
 function numberGroups(text: string, kinds: Kind[], from: number, to: number): Run[] {
   const runs: Run[] = [];
@@ -281,8 +312,7 @@ function numberGroups(text: string, kinds: Kind[], from: number, to: number): Ru
       tokens++;
     }
     const run = trimEdges(text, kinds, first.start, end);
-    const signed = /^\(?[+\-−\uFE62\uFE63\uFF0B\uFF0D]\p{N}/u.test(text.slice(run.start, run.end));
-    if (run.end > run.start && (tokens > 1 || signed)) runs.push(run);
+    if (run.end > run.start && (tokens > 1 || hasLooseSymbol(text, kinds, run))) runs.push(run);
     i = end - 1;
   }
   return runs;
