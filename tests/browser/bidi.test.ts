@@ -17,7 +17,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import BidiText from '../../src/components/BidiText.astro';
 import { openSite, type Site } from '../helpers/browser.ts';
-import { section } from '../helpers/content.ts';
+import { byId, section } from '../helpers/content.ts';
+import { searchPath } from '../../src/utils/urls.ts';
 import { renderBody } from '../helpers/markdown.ts';
 import { projectRoot } from '../helpers/paths.ts';
 
@@ -133,3 +134,18 @@ describe('mixed-direction lines in Chromium', () => {
     expect(wrong, wrong.join('\n')).toEqual([]);
   });
 });
+
+describe('the search result line', () => {
+  it('isolates a whole run in a Dari result title and excerpt, the highlight inside it', async () => {
+    const article = byId.get('fa/casa-1000-khat-e-bargh')!;
+    const results = await site.page();
+    await results.goto(`${site.url(searchPath('fa'))}?q=CASA`);
+    const item = results.locator(`#search-results li:has(a[href="${article.path}"])`);
+    await item.waitFor();
+    expect(await item.locator('a bdi').allTextContents()).toEqual(['CASA-1000']);
+    const excerpt = await item.locator('p bdi').evaluateAll((bdis) => bdis.map((b) => ({ text: b.textContent, marked: b.querySelector('mark')?.textContent })));
+    // Pagefind highlights the whole word it matched ("CASA-1000:"); the run keeps its part of it.
+    expect(excerpt.some(({ text, marked }) => text === 'CASA-1000' && marked === 'CASA-1000')).toBe(true);
+  });
+});
+
