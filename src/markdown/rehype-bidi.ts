@@ -10,7 +10,7 @@
  *   (paragraph, heading, list item, table cell, caption) read across its
  *   inline elements, so a run that holds a link or emphasis is one run.
  */
-import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { isRtl } from '../i18n/locales.ts';
@@ -32,7 +32,7 @@ type Node = RootContent | ElementContent;
 const isElement = (node: Node): node is Element => node.type === 'element';
 /** An element that sets its own direction or language is isolated already. */
 const ownDirection = (node: Element) => Boolean(node.properties.dir || node.properties.lang);
-const readThrough = (node: Node): node is Element => isElement(node) && INLINE.has(node.tagName) && !ownDirection(node);
+const readThrough = (node: Node): boolean => isElement(node) && INLINE.has(node.tagName) && !ownDirection(node);
 
 /**
  * The text of `node` as the bidirectional algorithm sees it inside a block:
@@ -43,7 +43,7 @@ const readThrough = (node: Node): node is Element => isElement(node) && INLINE.h
 function flatText(node: Node): string {
   if (node.type === 'text') return node.value;
   if (!isElement(node)) return '';
-  if (readThrough(node)) return node.children.map(flatText).join('');
+  if (readThrough(node)) return (node.children as Node[]).map(flatText).join('');
   if (OBJECTS.has(node.tagName) || (KEEP.has(node.tagName) && node.tagName !== 'pre') || ownDirection(node)) return '\uFFFC';
   return '\u2029';
 }

@@ -25,7 +25,8 @@
  *   number written in ASCII digits just before it ("42 MW", "$15–25 million");
  * - at its ends it leaves out what belongs to the sentence around it: a
  *   final full stop, comma or colon (unless it closes an abbreviation such as
- *   "e.g."), and brackets and quotation marks whose partner is outside.
+ *   "e.g."), brackets and quotation marks whose partner is outside, and a
+ *   dash that joins it to a Dari word ("Regex-ها").
  *
  * A number with no Latin letter is a run when the algorithm would draw it
  * out of order: a group of numbers separated by spaces ("+93 700 123 456",
@@ -56,6 +57,7 @@ const RTL_PUNCTUATION = /[\p{scx=Arabic}\p{scx=Hebrew}\p{scx=Syriac}\p{scx=Thaan
 const GUILLEMETS = /[«»‹›]/u;
 const TERMINAL = /\p{Terminal_Punctuation}/u;
 const QUOTE = /\p{Quotation_Mark}/u;
+const DASH = /\p{Dash}/u;
 /** Digits a Latin-script writer types (ASCII and full-width). */
 const LATIN_DIGIT = /[0-9０-９]/u;
 /** HTML collapses these to a space: they separate words, not paragraphs. */
@@ -63,6 +65,8 @@ const HTML_WHITE_SPACE = /[\t\n\f\r ]/;
 
 function kindOf(char: string, previous: Kind | undefined): Kind {
   if (HTML_WHITE_SPACE.test(char)) return 'W';
+  // An editor's left-to-right mark is invisible and, once runs are isolated, idle: not a run of its own.
+  if (char === '\u200E') return 'Z';
   switch (getBidiCharTypeName(char)) {
     case 'L':
       return 'L';
@@ -136,7 +140,7 @@ function trimEdges(text: string, kinds: Kind[], start: number, end: number): Run
     if (kinds[s] === 'W' || kinds[s] === 'Z') {
       s++;
       changed = true;
-    } else if (kinds[s] === 'N' && opensOutside(text, first, s, e)) {
+    } else if (kinds[s] === 'N' && (opensOutside(text, first, s, e) || joinsSentence(text, kinds, s, s - 1))) {
       s++;
       changed = true;
     }
@@ -152,12 +156,21 @@ function trimEdges(text: string, kinds: Kind[], start: number, end: number): Run
     } else if (s < e && kinds[e - 1] === 'N' && TERMINAL.test(last) && !ABBREVIATION.test(text.slice(s, e - 1))) {
       e--;
       changed = true;
-    } else if (s < e && kinds[e - 1] === 'N' && closesOutside(text, last, s, e - 1)) {
+    } else if (s < e && kinds[e - 1] === 'N' && (closesOutside(text, last, s, e - 1) || joinsSentence(text, kinds, e - 1, e))) {
       e--;
       changed = true;
     }
   }
   return { start: s, end: e };
+}
+
+/**
+ * A dash at `at` between the run and a right-to-left letter at `neighbour`
+ * joins the two ("Regex-ها", "i-ام"): it belongs between them, on the
+ * sentence's side.
+ */
+function joinsSentence(text: string, kinds: Kind[], at: number, neighbour: number): boolean {
+  return kinds[neighbour] === 'R' && DASH.test(text[at]!) && /\p{L}/u.test(text[neighbour]!);
 }
 
 /** The first and last characters of `[start, end)` are a bracket pair or a pair of quotation marks. */

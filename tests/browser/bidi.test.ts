@@ -100,7 +100,7 @@ beforeAll(async () => {
         prose.append(line.tagName === 'P' ? line : holder);
       }
     },
-    corpus.flatMap((line, i) => [
+    corpus.flatMap((line, i): [string, string][] => [
       ['reference', `<p>${reference(line)}</p>`],
       ['body', bodyHtml[i]!],
       ['title', `<p>${titleHtml[i]}</p>`],

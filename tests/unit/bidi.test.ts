@@ -78,6 +78,14 @@ describe('whole runs', () => {
     expect(runs(dari('the students’'))).toEqual(['the students’']);
   });
 
+  it('leaves a dash that joins a run to a Dari word between them', () => {
+    for (const dash of ['-', '‐', '–']) {
+      expect(runs(`شمار Regex${dash}ها و i${dash}ام`)).toEqual(['Regex', 'i']);
+      expect(runs(`ضد${dash}virus آمد`)).toEqual(['virus']);
+    }
+    expect(runs('با --help و C++ها')).toEqual(['--help', 'C++']);
+  });
+
   it('keeps the stop that closes an abbreviation, not a sentence', () => {
     expect(runs('e.g. در متن')).toEqual(['e.g.']);
     expect(runs('نمایندهٔ U.S. حاضر نبود')).toEqual(['U.S.']);
