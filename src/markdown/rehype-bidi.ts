@@ -66,12 +66,16 @@ function wrapRange(parent: Parent, from: number, to: number): void {
   const [firstStart, firstEnd] = spans[first]!;
   const [lastStart, lastEnd] = spans[last]!;
   if (first === last && readThrough(kids[first]!)) return wrapRange(kids[first] as Element, from - firstStart, to - firstStart);
-  // A run that ends inside an inline element: the part inside is wrapped there.
-  if (last > first && lastEnd > to && readThrough(kids[last]!)) {
+  // A run that ends inside an inline element: the part inside is wrapped
+  // there, unless the rest of the element is only punctuation or spaces
+  // (an English quotation in italics ending in its full stop): then the
+  // whole element goes in, so the run is not cut in two.
+  const onlyNeutrals = (node: Node, start: number, end?: number) => !/[\p{L}\p{N}]/u.test(flatText(node).slice(start, end));
+  if (last > first && lastEnd > to && readThrough(kids[last]!) && !onlyNeutrals(kids[last]!, to - lastStart)) {
     wrapRange(kids[last] as Element, 0, to - lastStart);
     last--;
   }
-  if (last > first && firstStart < from && readThrough(kids[first]!)) {
+  if (last > first && firstStart < from && readThrough(kids[first]!) && !onlyNeutrals(kids[first]!, 0, from - firstStart)) {
     wrapRange(kids[first] as Element, from - firstStart, firstEnd - firstStart);
     first++;
   }

@@ -273,7 +273,8 @@ export function ltrRuns(text: string): Run[] {
     while (start > floor && inNumberToken(kinds[start - 1])) start--;
     while (start - 2 >= floor && kinds[start - 1] === 'W' && inNumberToken(kinds[start - 2])) {
       const token = tokenAround(kinds, start - 2, floor);
-      if (!LATIN_DIGIT.test(text.slice(token.start, token.end))) break;
+      // "1. pwd": a number closed by a stop or colon numbers the sentence, it does not lead the word.
+      if (!LATIN_DIGIT.test(text.slice(token.start, token.end)) || TERMINAL.test(text[token.end - 1]!)) break;
       start = token.start;
     }
     const run = trimEdges(text, kinds, start, end);

@@ -65,6 +65,9 @@ describe('whole runs', () => {
       for (const word of ['MW', 'million', '°C', 'km', 'March 2024']) expect(runs(dari(`${lead} ${word}`))).toEqual([`${lead} ${word}`]);
     }
     expect(runs('ظرفیت ۴۲ MW')).toEqual(['MW']);
+    // A number closed by a stop or colon numbers the Dari sentence.
+    expect(runs('۳. 1. pwd (نمایش مسیر)')).toEqual(['pwd']);
+    expect(runs('مرحلهٔ 2: WSL را نصب کنید')).toEqual(['WSL']);
   });
 
   it('leaves out brackets and quotation marks around the whole run, keeps those paired inside it', () => {

@@ -74,6 +74,12 @@ describe('direction in article bodies', () => {
     expect(outer.map((b) => b.textContent)).toEqual(['Photo: A. Karimi (example.org) (Kabul), CC BY 4.0', 'Node.js 24']);
   });
 
+  it('keeps an English quotation in italics, ending in its own full stop, in the run that leads to it', async () => {
+    const { doc } = await render('fa', 'او نوشت: **Grady Booch, author**: *Clean code is simple and direct.*');
+    const outer = [...doc.querySelectorAll('p bdi')].filter((b) => !b.parentElement!.closest('bdi'));
+    expect(outer.map((b) => b.textContent)).toEqual(['Grady Booch, author: Clean code is simple and direct.']);
+  });
+
   it('isolates runs in list items, table cells and headings', async () => {
     const { doc } = await render('fa', '## راهنمای C++ و Rust\n\n- گزینهٔ --help\n\n| ستون | شماره |\n|---|---|\n| Python 3.12 | +93 700 123 456 |\n');
     expect([...doc.querySelectorAll('h2 bdi, li bdi, td bdi')].map((b) => b.textContent)).toEqual(['C++', 'Rust', '--help', 'Python 3.12', '+93 700 123 456']);
