@@ -319,7 +319,8 @@ function numberGroups(text: string, kinds: Kind[], from: number, to: number): Ru
     const first = tokenAround(kinds, i, from, to);
     let end = first.end;
     let tokens = 1;
-    while (end + 1 < to && kinds[end] === 'W' && kinds[end + 1] !== 'W') {
+    // Tokens join across one space when the first ends in a digit or bracket ("+93 700", "(020) 2201"), not a stop ("۳. 1.").
+    while (end + 1 < to && kinds[end] === 'W' && kinds[end + 1] !== 'W' && (kinds[end - 1] === 'D' || pairOf(text[end - 1]!)?.opens === false)) {
       const token = tokenAround(kinds, end + 1, end + 1, to);
       if (!hasDigit(token)) break;
       end = token.end;
