@@ -217,6 +217,12 @@ function closesOutside(text: string, char: string, start: number, at: number): b
 
 const inNumberToken = (kind: Kind | undefined) => kind === 'N' || kind === 'D';
 
+/** The offset of the last digit in `[from, to)`, or -1. */
+function lastDigitIn(kinds: Kind[], from: number, to: number): number {
+  for (let k = to - 1; k >= from; k--) if (kinds[k] === 'D') return k;
+  return -1;
+}
+
 /** The token of digits and number signs around `at`: the maximal N/D stretch within `[floor, limit)`. */
 function tokenAround(kinds: Kind[], at: number, floor: number, limit = kinds.length): Run {
   let s = at;
@@ -253,17 +259,17 @@ export function ltrRuns(text: string): Run[] {
     for (;;) {
       let j = end;
       while (j < n && inNumberToken(kinds[j])) j++;
-      const attachedDigit = kinds.lastIndexOf('D', j - 1);
-      if (attachedDigit >= end) end = attachedDigit + 1;
+      const attachedDigit = lastDigitIn(kinds, end, j);
+      if (attachedDigit >= 0) end = attachedDigit + 1;
       if (end < j) break; // it ends in a symbol ("C++"), which the sentence may follow
       let w = j;
       while (w < n && kinds[w] === 'W') w++;
       if (w === j) break;
       let t = w;
       while (t < n && inNumberToken(kinds[t])) t++;
-      const firstDigit = kinds.indexOf('D', w);
-      if (firstDigit < 0 || firstDigit >= t || !LATIN_DIGIT.test(text.slice(w, t)) || TERMINAL.test(text.slice(w, firstDigit))) break;
-      end = kinds.lastIndexOf('D', t - 1) + 1;
+      const firstDigit = kinds.slice(w, t).indexOf('D') + w;
+      if (firstDigit < w || !LATIN_DIGIT.test(text.slice(w, t)) || TERMINAL.test(text.slice(w, firstDigit))) break;
+      end = lastDigitIn(kinds, w, t) + 1;
     }
     // Symbols attached after it.
     while (end < n && kinds[end] === 'N') end++;
@@ -283,7 +289,7 @@ export function ltrRuns(text: string): Run[] {
     i = end - 1;
   }
 
-  // Number groups between them: tokens joined by single spaces, or led by a sign.
+  // Number groups between them: tokens joined by single spaces, or one with a sign, unit or symbol.
   const runs: Run[] = [];
   let gapStart = 0;
   for (const run of [...latin, { start: n, end: n }]) {
