@@ -32,17 +32,23 @@ type Node = RootContent | ElementContent;
 const isElement = (node: Node): node is Element => node.type === 'element';
 /** An element that sets its own direction or language is isolated already. */
 const ownDirection = (node: Element) => Boolean(node.properties.dir || node.properties.lang);
-const readThrough = (node: Node): boolean => isElement(node) && INLINE.has(node.tagName) && !ownDirection(node);
+/** remark-gfm's footnote reference (`<sup><a data-footnote-ref>`): a mark of the Dari sentence, like its punctuation. */
+const footnoteRef = (node: Element): boolean =>
+  node.properties.dataFootnoteRef !== undefined || node.children.some((c) => c.type === 'element' && c.properties.dataFootnoteRef !== undefined);
+const readThrough = (node: Node): boolean => isElement(node) && INLINE.has(node.tagName) && !ownDirection(node) && !footnoteRef(node);
 
 /**
  * The text of `node` as the bidirectional algorithm sees it inside a block:
  * inline elements' text, U+FFFC for an object or an isolated inline element,
+ * U+061C (a right-to-left mark) for a footnote reference,
  * U+2029 (a paragraph separator, which no run crosses) for a line break or
  * a nested block.
  */
 function flatText(node: Node): string {
   if (node.type === 'text') return node.value;
   if (!isElement(node)) return '';
+  // The Arabic letter mark (class AL): no run takes the reference in, wherever it stands.
+  if (footnoteRef(node)) return '\u061C';
   if (readThrough(node)) return (node.children as Node[]).map(flatText).join('');
   if (OBJECTS.has(node.tagName) || (KEEP.has(node.tagName) && node.tagName !== 'pre') || ownDirection(node)) return '\uFFFC';
   return '\u2029';

@@ -80,6 +80,11 @@ describe('direction in article bodies', () => {
     expect(outer.map((b) => b.textContent)).toEqual(['Grady Booch, author: Clean code is simple and direct.']);
   });
 
+  it('leaves a footnote reference after a Latin word to the Dari sentence, and keeps a superscript unit in the run', async () => {
+    const { doc } = await render('fa', 'در Kabul[^1] و مساحت 20 km<sup>2</sup> است.\n\n[^1]: یادداشت.\n');
+    expect([...doc.querySelectorAll('p bdi')].map((b) => b.innerHTML)).toEqual(['Kabul', '20 km<sup>2</sup>']);
+  });
+
   it('isolates runs in list items, table cells and headings', async () => {
     const { doc } = await render('fa', '## راهنمای C++ و Rust\n\n- گزینهٔ --help\n\n| ستون | شماره |\n|---|---|\n| Python 3.12 | +93 700 123 456 |\n');
     expect([...doc.querySelectorAll('h2 bdi, li bdi, td bdi')].map((b) => b.textContent)).toEqual(['C++', 'Rust', '--help', 'Python 3.12', '+93 700 123 456']);
