@@ -9,6 +9,7 @@
  */
 import type { SearchManifest } from './manifest.ts';
 import { displayText, foldQuery, holdsQuery, type FoldRules } from './fold-core.ts';
+import { groupRuns, type Piece } from '../utils/bidi.ts';
 
 /** The part of Pagefind's browser API used here (its module ships untyped). */
 interface PagefindResultData {
@@ -89,24 +90,39 @@ async function load(manifest: string): Promise<Engine> {
 
 let latest = 0;
 
+/**
+ * Text and highlighted pieces as nodes; on a right-to-left page, the
+ * left-to-right runs of the line in `<bdi>`, as in the articles (`utils/bidi.ts`).
+ */
+function lineNodes(pieces: Piece<boolean>[]): Node[] {
+  const rtl = document.documentElement.dir === 'rtl';
+  const groups = rtl ? groupRuns(pieces) : [{ ltr: false, pieces }];
+  return groups.flatMap(({ ltr, pieces: part }) => {
+    const nodes = part.map(({ text, data: marked }) => {
+      if (!marked) return document.createTextNode(text);
+      const mark = document.createElement('mark');
+      mark.textContent = text;
+      return mark;
+    });
+    if (!ltr) return nodes;
+    const bdi = document.createElement('bdi');
+    bdi.append(...nodes);
+    return [bdi];
+  });
+}
+
 /** Pagefind marks matches with <mark>; keep those and plain text, nothing else. */
 function excerptNodes(html: string): Node[] {
   const body = new DOMParser().parseFromString(html, 'text/html').body;
-  return [...body.childNodes].map((node) => {
-    // The index holds folded words; the reader sees the article's own.
-    const text = displayText(node.textContent ?? '');
-    if (node.nodeName !== 'MARK') return document.createTextNode(text);
-    const mark = document.createElement('mark');
-    mark.textContent = text;
-    return mark;
-  });
+  // The index holds folded words; the reader sees the article's own.
+  return lineNodes([...body.childNodes].map((node) => ({ text: displayText(node.textContent ?? ''), data: node.nodeName === 'MARK' })));
 }
 
 function resultItem({ url, meta, excerpt }: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   const title = document.createElement('a');
   title.href = url;
-  title.textContent = meta.title ? displayText(meta.title) : url;
+  title.append(...lineNodes([{ text: meta.title ? displayText(meta.title) : url, data: false }]));
   const text = document.createElement('p');
   text.append(...excerptNodes(excerpt));
   item.append(title, text);

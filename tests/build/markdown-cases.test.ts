@@ -14,6 +14,7 @@ const CASES = [
   'markdown-bold-before-zwnj',
   'links-autolink-dari-punctuation',
   'links-domain-note-possessive',
+  'bidi-whole-latin-runs',
 ];
 
 let build: FixtureBuild;
@@ -78,5 +79,13 @@ describe('the Markdown cases, built', () => {
 
   it('puts the domain note after the possessive', () => {
     expect(page('links-domain-note-possessive').querySelector('.prose p')!.textContent).toBe('Reuters’s (reuters.com) correspondent reported from Herat.');
+  });
+
+  it('isolates whole Latin runs, symbols included, in the title, the breadcrumbs and the body', () => {
+    const doc = page('bidi-whole-latin-runs');
+    const isolated = (selector: string) => [...doc.querySelectorAll(`${selector} bdi`)].map((b) => b.textContent);
+    expect(isolated('h1')).toEqual(['C++']);
+    expect(isolated('.breadcrumbs [aria-current]')).toEqual(['C++']);
+    expect(isolated('.prose')).toEqual(['C++', 'Photo: A. Karimi (Kabul), CC BY 4.0, via Example Commons', '--help']);
   });
 });

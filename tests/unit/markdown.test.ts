@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pathSegment } from '../../src/utils/slugs.ts';
-import { isolateLatin } from '../../src/markdown/rehype-bidi.ts';
 import { renderBody } from '../helpers/markdown.ts';
 
 /** A body rendered as the article loader renders articles: per language, with that language's plugins. */
@@ -64,11 +63,31 @@ describe('direction in article bodies', () => {
     expect(doc.querySelector('p')!.textContent).toBe('ملوانان در AMAN-2013، تمرین بحری، و با ظرفیت 42 MW شرکت کردند (Istiglal).');
   });
 
-  it('keeps a URL in one isolated run', () => {
-    const parts = isolateLatin('به نشانی https://www.afgazad.com/ مراجعه کنید.');
-    expect(parts.filter((p) => p.type === 'element').map((p) => (p as { children: { value: string }[] }).children[0]!.value)).toEqual([
-      'https://www.afgazad.com',
-    ]);
+  it('keeps a URL in one isolated run, with its final slash and without the full stop of the sentence', async () => {
+    const { doc } = await render('fa', 'به نشانی https://www.afgazad.com/ مراجعه کنید.');
+    expect([...doc.querySelectorAll('p bdi')].map((b) => b.textContent)).toEqual(['https://www.afgazad.com/']);
+  });
+
+  it('reads a run across links and emphasis, and isolates it once', async () => {
+    const { doc } = await render('fa', 'عکس: *Photo: [A. Karimi](https://example.org/k) (Kabul), CC BY 4.0* و **Node.js** 24 آمد.');
+    const outer = [...doc.querySelectorAll('p bdi')].filter((b) => !b.parentElement!.closest('bdi'));
+    expect(outer.map((b) => b.textContent)).toEqual(['Photo: A. Karimi (example.org) (Kabul), CC BY 4.0', 'Node.js 24']);
+  });
+
+  it('keeps an English quotation in italics, ending in its own full stop, in the run that leads to it', async () => {
+    const { doc } = await render('fa', 'او نوشت: **Grady Booch, author**: *Clean code is simple and direct.*');
+    const outer = [...doc.querySelectorAll('p bdi')].filter((b) => !b.parentElement!.closest('bdi'));
+    expect(outer.map((b) => b.textContent)).toEqual(['Grady Booch, author: Clean code is simple and direct.']);
+  });
+
+  it('leaves a footnote reference after a Latin word to the Dari sentence, and keeps a superscript unit in the run', async () => {
+    const { doc } = await render('fa', 'در Kabul[^1] و مساحت 20 km<sup>2</sup> است.\n\n[^1]: یادداشت.\n');
+    expect([...doc.querySelectorAll('p bdi')].map((b) => b.innerHTML)).toEqual(['Kabul', '20 km<sup>2</sup>']);
+  });
+
+  it('isolates runs in list items, table cells and headings', async () => {
+    const { doc } = await render('fa', '## راهنمای C++ و Rust\n\n- گزینهٔ --help\n\n| ستون | شماره |\n|---|---|\n| Python 3.12 | +93 700 123 456 |\n');
+    expect([...doc.querySelectorAll('h2 bdi, li bdi, td bdi')].map((b) => b.textContent)).toEqual(['C++', 'Rust', '--help', 'Python 3.12', '+93 700 123 456']);
   });
 
   it('leaves English bodies alone', async () => {
