@@ -106,17 +106,24 @@ export function foldWithForms(text: string, forms: Readonly<Record<string, strin
  *   میپیمایند and as می and پیمایند, so it is found typed with the ZWNJ,
  *   without it, or with a space;
  * - a word whose letters fold differently (آزاد → ازاد) carries what the
- *   article wrote after a `|`, written in sixteen ASCII punctuation marks
- *   (four per UTF-16 unit), which Pagefind leaves out of its keys and
- *   `displayText` turns back into the word.
- * A word that contains `~`, `^` or `|` itself is always carried this way.
+ *   article wrote, written in sixteen ASCII punctuation marks (four per
+ *   UTF-16 unit), which Pagefind leaves out of its keys and `displayText`
+ *   turns back into the word: `|ازاد|…|`. The `|` on both sides delimit it
+ *   exactly, because the page's text is folded a text node at a time and
+ *   Pagefind sees the nodes joined: a word that ends where an inline element
+ *   ends (`<bdi>CASA-1000</bdi>:`) has the next node's punctuation right
+ *   after its tail, and one that starts where an element starts has the
+ *   previous node's before it.
+ * A word that contains `~`, `^` or `|` itself is always carried this way
+ * (a `|` in its index form becomes `/`, which Pagefind splits on alike).
  */
 const JOINT_ZWNJ = '~';
 const JOINT_SPACE = '^';
 const CARRIED = '|';
 /** Sixteen ASCII marks, none of them `&<>"'` (HTML), `_` (Pagefind's own markers) or the three above. */
 const NIBBLES = '!#$%()*+,-./:;=?';
-const CARRIED_TAIL = /^(?:[!#$%()*+,\-./:;=?]{4})+$/;
+/** A carried word (`|index form|tail|`), or a joint outside one. */
+const CARRIED_OR_JOINT = /\|[^\s|]*\|((?:[!#$%()*+,\-./:;=?]{4})+)\||[~^]/g;
 
 function encode(word: string): string {
   let out = '';
@@ -213,7 +220,8 @@ export function indexText(text: string, rules: FoldRules): string {
       .join(JOINT_SPACE);
     k += unit.length;
     const mustCarry = /[~^|]/.test(original) || indexed !== plain;
-    out += (mustCarry ? `${indexed}${CARRIED}${encode(original)}` : indexed) + gaps[u]!;
+    const carried = `${CARRIED}${indexed.replaceAll(CARRIED, '/')}${CARRIED}${encode(original)}${CARRIED}`;
+    out += (mustCarry ? carried : indexed) + gaps[u]!;
   }
   return out;
 }
@@ -224,11 +232,9 @@ export function indexText(text: string, rules: FoldRules): string {
  * @example displayText('می~پیمایند') // 'می‌پیمایند'
  */
 export function displayText(text: string): string {
-  return text.replace(/\S+/g, (word) => {
-    const at = word.lastIndexOf(CARRIED);
-    if (at >= 0 && CARRIED_TAIL.test(word.slice(at + 1))) return decode(word.slice(at + 1));
-    return word.includes(JOINT_ZWNJ) || word.includes(JOINT_SPACE) ? word.replaceAll(JOINT_ZWNJ, ZWNJ).replaceAll(JOINT_SPACE, ' ') : word;
-  });
+  return text.replace(CARRIED_OR_JOINT, (match, tail: string | undefined) =>
+    tail !== undefined ? decode(tail) : match === JOINT_ZWNJ ? ZWNJ : ' ',
+  );
 }
 
 /**

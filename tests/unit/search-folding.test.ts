@@ -98,7 +98,21 @@ describe('the way back to the article’s words', () => {
 
   it('leaves words that fold to themselves as they are, and HTML outside text alone', () => {
     expect(indexText('کابل شهر بزرگ است', foldRules('fa'))).toBe('کابل شهر بزرگ است');
-    expect(indexHtml('<p class="آ">آب &amp; <b>x</b></p><script>"آ"</script>', 'fa')).toMatch(/^<p class="آ">اب\|[^ ]+ &amp; <b>x<\/b><\/p><script>"آ"<\/script>$/);
+    expect(indexHtml('<p class="آ">آب &amp; <b>x</b></p><script>"آ"</script>', 'fa')).toMatch(/^<p class="آ">\|اب\|[^ ]+\| &amp; <b>x<\/b><\/p><script>"آ"<\/script>$/);
+  });
+
+  it('gives back the page\'s text when Pagefind joins text nodes folded one at a time (words against inline elements)', () => {
+    // Pagefind reads the text with the tags taken out: a folded word ending where
+    // an element ends meets the next node's punctuation, and one starting there the previous node's.
+    const html = '<h1><bdi>CASA-1000</bdi>: <b>آزادی</b>، (<a href="/x/">۲۰۱۶</a>) <em>كتاب</em>ها <i>می</i>‌آید</h1>';
+    const text = (h: string) => h.replace(/<[^>]*>/g, '');
+    expect(displayText(text(indexHtml(html, 'fa')))).toBe(text(html));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('b', 'bdi', 'a'), fc.constantFrom('آزاد', 'CASA-1000', '۲۰۱۶', 'كتاب', 'می‌آید', 'x')), { minLength: 1 }), fc.array(fc.constantFrom('', ' ', '،', ':', '(', ')', '.', '؟ ')), (runs, glue) => {
+        const page = runs.map(([tag, word], i) => `${glue[i] ?? ''}<${tag}>${word}</${tag}>`).join('');
+        expect(displayText(text(indexHtml(page, 'fa')))).toBe(text(page));
+      }),
+    );
   });
 
   it('indexes a ZWNJ word whole and by part, the carried original out of the keys', () => {
