@@ -133,7 +133,7 @@ const TYPE_AND_WAIT = async (query: string): Promise<{ ms: number; status: strin
  * @example await measureSearch('/tmp/site/dist', ['fa', 'en'], 5)
  */
 export async function measureSearch(dist: string, sections: readonly string[], samples = 5): Promise<SearchPhaseResult> {
-  const server = await serveStatic(dist);
+  const server = await serveStatic(dist, { gzip: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

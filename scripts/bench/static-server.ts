@@ -1,11 +1,14 @@
 /**
- * A static file server over a built site, for the benchmark's search phase:
- * `/x/` → `x/index.html`, percent-decoded paths, and gzip for text (HTML,
- * JS, JSON, CSS), as a static host compresses them. Pagefind's own files
- * (`.pf_meta`, `.pf_index`, `.pf_fragment`, `.pagefind`) are gzip already
- * and served as they are, so the bytes counted are the bytes a reader's
- * browser would download from a real host. The server counts what it sends
- * (`sent`), worker requests included.
+ * A static file server over a built site, the way a static host serves it,
+ * for the benchmark's search phase and the browser tests alike:
+ * `/x/` → `x/index.html`, percent-decoded paths (Dari tag and author URLs),
+ * a directory asked for without its slash redirected, the built `404.html`
+ * for anything missing, and (`gzip: true`) gzip for text (HTML, JS, JSON,
+ * CSS), as a host compresses it. Pagefind's own files (`.pf_meta`,
+ * `.pf_index`, `.pf_fragment`, `.pagefind`) are gzip already and served as
+ * they are, so the bytes counted are the bytes a reader's browser would
+ * download from a real host. The server counts what it sends (`sent`),
+ * worker requests included. Nothing is fetched from another host.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,6 +24,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
   '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
 };
 /** Types a host compresses on the fly; everything else (fonts, Pagefind's gzip files) goes as it is. */
 const COMPRESSED = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml']);
@@ -55,11 +59,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Compress text on the fly when the browser accepts gzip (the benchmark counts bytes as a host sends them). Default false. */
+  readonly gzip?: boolean;
+}
+
 /**
  * Serves `root` on a free local port.
- * @example const server = await serveStatic('/tmp/site/dist'); … await server.close();
+ * @example const server = await serveStatic('/tmp/site/dist', { gzip: true }); … await server.close();
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, { gzip = false }: ServeOptions = {}): Promise<StaticServer> {
   const gzipped = new Map<string, Buffer>();
   const sent: Sent[] = [];
   let inflight = 0;
@@ -74,7 +83,13 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       lastDone = performance.now();
       sent.push({ path: decodeURIComponent(pathname), bytes: req.socket.bytesWritten - before });
     });
-    const file = await fileFor(root, pathname);
+    // Like most static hosts: a directory asked for without its slash is redirected.
+    if (!pathname.endsWith('/') && !extname(pathname) && (await fileFor(root, pathname + '/'))) {
+      res.writeHead(301, { location: pathname + '/' }).end();
+      return;
+    }
+    const found = await fileFor(root, pathname);
+    const file = found ?? (await fileFor(root, '/404.html'));
     if (!file) {
       res.writeHead(404).end();
       return;
@@ -82,11 +97,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const ext = extname(file);
     const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
     let body: Buffer = await readFile(file);
-    if (COMPRESSED.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    if (gzip && COMPRESSED.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       body = gzipped.get(file) ?? gzipped.set(file, gzipSync(body, { level: 6 })).get(file)!;
       headers['content-encoding'] = 'gzip';
     }
-    res.writeHead(200, headers);
+    res.writeHead(found ? 200 : 404, headers);
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
