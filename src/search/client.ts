@@ -32,8 +32,12 @@ interface Engine {
   hidden: Set<string>;
 }
 
-/** Results shown at once; each costs a fragment download. */
-const LIMIT = 10;
+/**
+ * Results shown at once, and added by each "more results": each costs a
+ * fragment download (the article's text, a few KB), so a page of results is
+ * Pagefind's own UI's page (its `pageSize`, 5), which fills a phone's screen.
+ */
+const PAGE = 5;
 /** Shortest query (in characters) whose index chunks are fetched while the reader is still typing. */
 const PRELOAD_FROM = 3;
 
@@ -41,6 +45,7 @@ const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('input')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
+const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 const strings = form.dataset;
 /** The section language's folding rules (`foldRules` in `folding.ts`), for the same folding the index got. */
 const rules = JSON.parse(strings.fold!) as FoldRules;
@@ -129,10 +134,47 @@ function resultItem({ url, meta, excerpt }: PagefindResultData): HTMLLIElement {
   return item;
 }
 
+/** The results of the query shown now, and how far down them the list has got. */
+interface Shown {
+  readonly ticket: number;
+  readonly q: string;
+  readonly folded: string;
+  readonly found: readonly { id: string; data(): Promise<PagefindResultData> }[];
+  /** Results taken from `found` so far (shown, or dropped by the check below). */
+  next: number;
+  /** Results dropped because they do not hold the query. */
+  dropped: number;
+}
+let shown: Shown | undefined;
+
+/**
+ * Loads the next page of `state`'s results and adds them to the list; the
+ * status line counts what was found. Results that only Pagefind's
+ * nearest-prefix fallback found are not results (`holdsQuery`); such a
+ * fallback holds for a whole bundle, so once one is dropped only the
+ * checked results are counted.
+ */
+async function showPage(state: Shown): Promise<void> {
+  const page = state.found.slice(state.next, state.next + PAGE);
+  const loaded = await Promise.all(page.map((r) => r.data()));
+  if (state.ticket !== latest) return; // a newer query has taken over
+  const data = rules.literal ? loaded.filter((d) => holdsQuery(state.folded, d.content, d.locations)) : loaded;
+  state.next += page.length;
+  state.dropped += loaded.length - data.length;
+  const count = state.dropped ? state.next - state.dropped : state.found.length;
+  list.append(...data.map(resultItem));
+  const any = list.childElementCount > 0;
+  status.replaceChildren(...statusLine(any ? resultsTemplate(count) : strings.none!, count, state.q));
+  // A first page that all fell to the check is a query that found nothing (as before paging).
+  more.hidden = !any || state.next >= state.found.length;
+}
+
 async function run(query: string) {
   const ticket = ++latest;
   const q = query.trim();
   list.replaceChildren();
+  more.hidden = true;
+  shown = undefined;
   if (!q) {
     status.textContent = '';
     return;
@@ -143,20 +185,29 @@ async function run(query: string) {
     const { pagefind, hidden } = await engine;
     const folded = foldQuery(q, rules);
     const found = (await pagefind.search(folded)).results.filter((r) => !hidden.has(r.id));
-    const loaded = await Promise.all(found.slice(0, LIMIT).map((r) => r.data()));
-    // Results that only Pagefind's nearest-prefix fallback found are not results.
-    const data = rules.literal ? loaded.filter((d) => holdsQuery(folded, d.content, d.locations)) : loaded;
-    // Such a fallback holds for a whole bundle: with one dropped, only the checked ones are counted.
-    const count = data.length < loaded.length ? data.length : found.length;
-    if (ticket !== latest) return; // a newer query has taken over
-    list.replaceChildren(...data.map(resultItem));
-    status.replaceChildren(...statusLine(data.length ? resultsTemplate(count) : strings.none!, count, q));
+    if (ticket !== latest) return;
+    shown = { ticket, q, folded, found, next: 0, dropped: 0 };
+    await showPage(shown);
   } catch (error) {
     console.error('search:', error);
     engine = undefined;
     status.textContent = strings.unavailable!;
   }
 }
+
+more.addEventListener('click', () => {
+  if (!shown) return;
+  // Focus stays on the button, which moves down below the new results.
+  more.disabled = true;
+  showPage(shown)
+    .catch((error: unknown) => {
+      console.error('search:', error);
+      status.textContent = strings.unavailable!;
+    })
+    .finally(() => {
+      more.disabled = false;
+    });
+});
 
 // The query lives in the address (?q=), so a search can be shared and reloaded.
 function submit(query: string) {

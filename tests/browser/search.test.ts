@@ -143,6 +143,34 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('shows results a page at a time: "more results" adds the next ones, the count stays', async () => {
+    // The word in the most Dari articles (all of them when the content is small: the section name is in none).
+    const articles = section('fa');
+    const counts = new Map<string, number>();
+    for (const own of articles.map(words)) for (const w of own) if (w.length >= 4) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const [word, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    expect(n, `"${word}" must be in more articles than one page shows`).toBeGreaterThan(5);
+    const page = await site.page();
+    const first = await search(page, 'fa', word);
+    expect(first).toHaveLength(5);
+    const status = await page.textContent('#search-status');
+    expect(await page.isVisible('#search-more')).toBe(true);
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 5);
+    const both = await page.$$eval('#search-results a', (as) => as.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)));
+    expect(both.slice(0, 5)).toEqual(first);
+    expect(new Set(both).size).toBe(both.length);
+    expect(await page.textContent('#search-status')).toBe(status);
+    // Paging on to the end hides the button.
+    while (await page.isVisible('#search-more')) {
+      const shown = await page.locator('#search-results li').count();
+      await page.click('#search-more');
+      await page.waitForFunction((k) => document.querySelectorAll('#search-results li').length > k || document.querySelector<HTMLElement>('#search-more')!.hidden, shown);
+    }
+    expect(await page.locator('#search-results li').count()).toBeGreaterThanOrEqual(n);
+    await page.context().close();
+  });
+
   it('folds Arabic-keyboard letters the way the index was built', () => {
     expect(foldSpelling('كابل', 'fa')).toBe('کابل');
     expect(foldSpelling('مدافعين', 'fa')).toBe('مدافعین');

@@ -52,6 +52,7 @@ export const de: UIDictionary = {
   'search.results.other': '{n} Treffer für „{q}“',
   'search.none': 'Keine Treffer für „{q}“.',
   'search.loading': 'Suche läuft …',
+  'search.more': 'Weitere Treffer',
   'search.noscript': 'Die Suche benötigt JavaScript. Sie können stattdessen das Archiv oder die Schlagwörter durchsehen.',
   'search.unavailable': 'Der Suchindex fehlt: Er entsteht erst beim Produktions-Build der Website.',
   'lang.versions': 'Andere Sprachen',

@@ -48,6 +48,7 @@ export const en = {
   'search.results.other': '{n} results for “{q}”',
   'search.none': 'Nothing found for “{q}”.',
   'search.loading': 'Searching…',
+  'search.more': 'More results',
   'search.noscript': 'Search needs JavaScript. You can browse the archive or the tags instead.',
   'search.unavailable': 'The search index is missing: it is written by the production build.',
   'lang.versions': 'Other languages',

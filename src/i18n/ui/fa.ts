@@ -47,6 +47,7 @@ export const fa: UIDictionary = {
   'search.results.other': '{n} نتیجه برای «{q}»',
   'search.none': 'برای «{q}» چیزی پیدا نشد.',
   'search.loading': 'در حال جستجو…',
+  'search.more': 'نتیجه‌های بیشتر',
   'search.noscript': 'جستجو به جاوااسکریپت نیاز دارد. می‌توانید آرشیف یا برچسب‌ها را ببینید.',
   'search.unavailable': 'فهرست جستجو موجود نیست: این فهرست در ساخت نهایی سایت نوشته می‌شود.',
   'lang.versions': 'زبان‌های دیگر',

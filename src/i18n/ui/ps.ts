@@ -61,6 +61,7 @@ export const ps: UIDictionary = {
   'search.results.other': 'د «{q}» لپاره {n} پایلې',
   'search.none': 'د «{q}» لپاره هېڅ پایله ونه موندل شوه.',
   'search.loading': 'لټون روان دی…',
+  'search.more': 'نورې پایلې',
   'search.noscript': 'لټون جاواسکرېپټ ته اړتیا لري. تاسو کولای شئ آرشیف یا ټګونه وګورئ.',
   'search.unavailable': 'د لټون لړلیک نشته: دا لړلیک د وېبپاڼې په وروستي جوړښت کې لیکل کېږي.',
   'lang.versions': 'نورې ژبې',
