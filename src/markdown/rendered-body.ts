@@ -20,7 +20,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+// The pure-JS build: synchronous, no WebAssembly to initialise first.
+import { parse as parseImports } from 'es-module-lexer/js';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 
 export interface RenderedBody {
@@ -100,23 +102,54 @@ export function digestOfCacheFile(name: string): string {
   return name.slice(0, name.indexOf('.') < 0 ? name.length : name.indexOf('.'));
 }
 
+/** The module every render runs in (see `render-pool.ts`): the root of what a body depends on. */
+const WORKER_MODULE = 'markdown/render-worker.ts';
+
 /**
- * A fingerprint of everything the Markdown pipeline can depend on: every
- * script module under src/ (plugins import dictionaries, date and number
- * formatting, site settings) and the lockfile that pins the packages. A
- * change to any of them re-renders every body; templates and styles
- * (.astro, .css) do not affect bodies and do not count.
+ * The project's own script modules a module imports, directly or through
+ * others: every relative import (static, dynamic with a literal path, and
+ * type-only, which is conservative), followed from `entry`. Package imports
+ * stop the walk; the lockfile stands for them.
+ * @param entry an absolute path to a .ts/.js module
+ * @returns absolute paths, `entry` included, sorted
+ * @throws if a relative import names a file that does not exist
+ * @example moduleGraph('/site/src/markdown/render-worker.ts') // ['/site/src/config/site.ts', …]
+ */
+export function moduleGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const queue = [entry];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!/\.[cm]?[jt]s$/.test(file)) continue; // a JSON module imports nothing
+    // es-module-lexer reads TypeScript's imports as written (types are no obstacle to its scan).
+    const [imports] = parseImports(readFileSync(file, 'utf8'));
+    for (const { n: specifier } of imports) {
+      if (!specifier?.startsWith('.')) continue;
+      const target = resolve(dirname(file), specifier);
+      if (!existsSync(target)) throw new Error(`${file}: imports ${specifier}, which does not exist`);
+      queue.push(target);
+    }
+  }
+  return [...seen].sort();
+}
+
+/**
+ * A fingerprint of everything a rendered body can depend on: the modules
+ * the render worker loads from src/ (`moduleGraph`: the plugins, and the
+ * dictionaries, date formatting and site settings they import) and the
+ * lockfile that pins the packages. A change to any of them re-renders every
+ * body; a change anywhere else in src/ (templates, styles, the search page's
+ * script, the check's messages) leaves the cached bodies valid, so it does
+ * not cost a 10,000-article site a render of every article.
  * @param root the project root (holds package-lock.json)
  * @param srcDir its `src/` folder
+ * @returns 16 hex digits
  * @example pipelineFingerprint('/site', '/site/src') // 'e3b0c44298fc1c14'
  */
 export function pipelineFingerprint(root: string, srcDir: string): string {
   const hash = createHash('sha256');
-  const files = readdirSync(srcDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(?:[cm]?[jt]s|json)$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-  for (const file of files) hash.update(relative(srcDir, file)).update(readFileSync(file));
+  for (const file of moduleGraph(join(srcDir, WORKER_MODULE))) hash.update(relative(srcDir, file)).update('\0').update(readFileSync(file));
   const lock = join(root, 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
   return hash.digest('hex').slice(0, 16);
