@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import type { MediaRef } from './rehype-embeds.ts';
 
 export interface RenderedBody {
   readonly html: string;
@@ -55,6 +56,8 @@ export interface BodyLink {
 export interface BodyReport {
   readonly messages: readonly BodyMessage[];
   readonly links: readonly BodyLink[];
+  /** Files beside the article that its video and audio use (`rehype-embeds.ts`); the check looks for them on every run. */
+  readonly media?: readonly MediaRef[];
 }
 
 /** A message to a Markdown worker. */
