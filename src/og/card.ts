@@ -111,7 +111,7 @@ function directed(text: string, dir: CardContent['dir']): string {
   return (dir === 'rtl' ? '\u200f' : '\u200e') + escapeMarkup(text);
 }
 
-interface TextImage {
+export interface TextImage {
   readonly data: Buffer;
   readonly width: number;
   readonly height: number;
@@ -223,4 +223,24 @@ export async function cachedCard(content: CardContent, cacheDir: string = CARDS_
     renameSync(partial, file);
     return { png, digest, drawn: true };
   }
+}
+
+/**
+ * One text drawn as the card draws its title (same face, weight, direction
+ * and line breaking), black on transparent, trimmed to the text: what the
+ * shaping test compares with Chromium's drawing of the same text.
+ * @example const { data, width } = await drawTitleText('قیمت گندم', 'Arab', 'rtl', 64, 1056)
+ */
+export async function drawTitleText(text: string, script: CardContent['script'], dir: CardContent['dir'], size: number, width: number): Promise<TextImage> {
+  const face = faces(script);
+  return drawText(text, `${face.family} ${face.titleWeight} ${size}`, face.file, '#000000', width, dir, lineGap(size));
+}
+
+/**
+ * The font file the card uses for a script (absolute path), so a reference
+ * drawing can load the very same face.
+ * @example cardFontFile('Arab') // '/…/node_modules/vazirmatn/fonts/ttf/Vazirmatn-Bold.ttf'
+ */
+export function cardFontFile(script: CardContent['script']): string {
+  return faces(script).file;
 }
