@@ -150,7 +150,9 @@ export default function rehypeEmbeds() {
       if (node.tagName === 'iframe') {
         const src = node.properties?.src;
         const page = typeof src === 'string' ? embedPage(src.trim()) : undefined;
-        if (!page) return undefined;
+        // An iframe with content was never closed and holds the rest of the article: the report's error says so.
+        const holds = node.children.some((c) => c.type !== 'text' || c.value.trim() !== '');
+        if (!page || holds) return undefined;
         const title = typeof node.properties?.title === 'string' && node.properties.title.trim() !== '' ? node.properties.title.trim() : page;
         const a = link(page, title, node.position);
         const inline = parent.type === 'element' && parent.tagName === 'p';

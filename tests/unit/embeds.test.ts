@@ -88,6 +88,15 @@ describe('other embeds of the family', () => {
     expect(doc.querySelector('audio')?.getAttribute('src')).toBe('/media/ps/radio/interview.mp3');
     expect(doc.querySelector('audio')?.hasAttribute('controls')).toBe(true);
   });
+  it('an iframe never closed is left to the check (an error), not turned into a link that drops the rest', async () => {
+    const root = tempDir('aa-embeds-unclosed-');
+    const text = caseText.replace('allowfullscreen></iframe>', 'allowfullscreen>') + `\nRun ${process.pid}-${Date.now()}.\n`;
+    cpSync(join(caseDir, 'en'), join(root, 'articles/en'), { recursive: true });
+    writeFileSync(join(root, 'articles/en/video-embeds.md'), text);
+    writeFileSync(join(root, 'articles/en/clip-kabul-river/clip.mp4'), 'x');
+    const run = await runCheck([root], { cwd: projectRoot });
+    expect(run.stderr).toMatch(/<iframe> is never closed/);
+  });
   it('an iframe without an address is still removed (the sanitizer warns)', async () => {
     const { doc } = await renderBody('en', '<iframe srcdoc="<p>x</p>"></iframe>\n');
     expect(doc.querySelector('iframe')).toBeNull();
