@@ -161,7 +161,7 @@ async function drawTitle(content: CardContent): Promise<TextImage> {
     const image = await draw(content.title, size);
     if (await fits(image, size)) return image;
   }
-  const size = TITLE_SIZES[TITLE_SIZES.length - 1];
+  const size: number = TITLE_SIZES[TITLE_SIZES.length - 1]!;
   const words = content.title.split(/\s+/);
   for (let n = words.length - 1; n > 0; n--) {
     const image = await draw(`${words.slice(0, n).join(' ')}…`, size);
