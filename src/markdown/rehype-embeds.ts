@@ -169,6 +169,14 @@ export default function rehypeEmbeds() {
         const out: RootContent[] = page ? [{ type: 'element', tagName: 'p', properties: {}, children: [link(page, title, node.position)] }] : [];
         return [...out, ...(fallback as RootContent[])];
       }
+      const { start, end } = node.position ?? {};
+      const own = start?.offset !== undefined && end?.offset !== undefined ? String(file.value ?? '').slice(start.offset, end.offset) : `</${node.tagName}>`;
+      if (!new RegExp(`</${node.tagName}\\s*>$`, 'i').test(own)) {
+        // Never closed: the rest of the article would be its fallback, which players never show.
+        const range = `lines ${start?.line ?? 0}–${end?.line ?? 0}, the rest of the article`;
+        const message = file.message(`<${node.tagName}> is never closed, so everything after it (${range}) would be removed with it; add </${node.tagName}> where it should end`, { place: node.position, ruleId: 'unclosed-raw-html', source: 'aa' });
+        message.fatal = true;
+      }
       for (const s of sources) publish(s, 'src');
       publish(node, 'poster');
       publishFallbackLinks(node);
