@@ -28,6 +28,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import rehypeBidi from './rehype-bidi.ts';
+import rehypeEmbeds from './rehype-embeds.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
@@ -48,6 +49,8 @@ export const rehypePlugins: RehypePlugins = [
   // Before the parser drops them: HTML comments that never close.
   rehypeReportUnclosedComments,
   rehypeRaw,
+  // Iframes and other hosts' media become links, local video and audio their published files.
+  rehypeEmbeds,
   [rehypeReportUnsafe, { schema: articleSchema }],
   [rehypeSanitize, articleSchema],
   rehypeHeadingLevels,

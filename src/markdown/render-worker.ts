@@ -16,6 +16,7 @@ import type { VFile } from 'vfile';
 import { site } from '../config/site.ts';
 import { articleLanguage, defaultSection, isSection, type Lang } from '../i18n/locales.ts';
 import { markdownOptionsFor, syntaxHighlight } from './pipeline.ts';
+import { MEDIA_BASE, type MediaRef } from './rehype-embeds.ts';
 import { reportFile, type BodyLink, type BodyMessage, type BodyReport, type RenderJob, type RenderReply, type RenderedBody } from './rendered-body.ts';
 
 /**
@@ -47,7 +48,8 @@ function rehypeCollectLinks() {
     visit(tree, 'element', (node) => {
       if (node.tagName !== 'a' || typeof node.properties?.href !== 'string') return;
       const href = node.properties.href.trim();
-      if (href === '' || href.startsWith('#')) return;
+      // Files published from beside the article (rehype-embeds.ts) are checked as media, not pages.
+      if (href === '' || href.startsWith('#') || href.startsWith(MEDIA_BASE)) return;
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
       if (scheme !== undefined || href.startsWith('//')) {
         if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return;
@@ -129,7 +131,8 @@ parentPort!.on('message', async (job: RenderJob) => {
       ...(m.ruleId ? { ruleId: m.ruleId } : {}),
       fatal: m.fatal === true,
     }));
-    const report: BodyReport = { messages, links: (file?.data as { aaLinks?: BodyLink[] } | undefined)?.aaLinks ?? [] };
+    const data = file?.data as { aaLinks?: BodyLink[]; aaMedia?: MediaRef[] } | undefined;
+    const report: BodyReport = { messages, links: data?.aaLinks ?? [], media: data?.aaMedia ?? [] };
     writeAtomically(job.outFile, JSON.stringify(body));
     // Last: the report's presence says the render is complete.
     writeAtomically(reportFile(job.outFile), JSON.stringify(report));

@@ -24,6 +24,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 // The pure-JS build: synchronous, no WebAssembly to initialise first.
 import { parse as parseImports } from 'es-module-lexer/js';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import type { MediaRef } from './rehype-embeds.ts';
 
 export interface RenderedBody {
   readonly html: string;
@@ -57,6 +58,8 @@ export interface BodyLink {
 export interface BodyReport {
   readonly messages: readonly BodyMessage[];
   readonly links: readonly BodyLink[];
+  /** Files beside the article that its video and audio use (`rehype-embeds.ts`); the check looks for them on every run. */
+  readonly media?: readonly MediaRef[];
 }
 
 /** A message to a Markdown worker. */

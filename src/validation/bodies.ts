@@ -13,8 +13,8 @@
  * file, and the body's links into this site, which are resolved here against
  * every page the site will have (`site-paths.ts`).
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RenderPool, renderWorkerUrl } from '../markdown/render-pool.ts';
 import { BODIES_DIR, pipelineFingerprint, readBodyReport, type BodyReport, type RenderJob } from '../markdown/rendered-body.ts';
@@ -90,6 +90,13 @@ export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, p
       continue;
     }
     for (const m of report.messages) push(m.fatal ? 'error' : 'warning', m.reason, m.line);
+    // Looked for on every run, not cached with the render: adding the file fixes the article.
+    for (const media of report.media ?? []) {
+      const target = resolve(dirname(input.abs), safeDecode(media.src.split(/[?#]/)[0] ?? ''));
+      if (!existsSync(target)) {
+        push('error', `the <${media.tag}> file ${media.src} is not there (looked for ${relative(projectRoot, target)}); put the file beside the article, in its folder, or correct the path`, media.line);
+      }
+    }
     if (!paths) continue;
     for (const link of report.links) {
       const target = paths.resolve(link.href, input.url);
@@ -150,5 +157,14 @@ function readable(href: string): string {
     return decodeURI(href);
   } catch {
     return href;
+  }
+}
+
+/** A path as written in HTML, `%20` and all, to the file name on disk; left as written if it is not valid percent-encoding. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
   }
 }

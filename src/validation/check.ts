@@ -403,6 +403,8 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   // A bounded number at once: thousands of files at once would exhaust file handles.
   await mapLimit(entries, 256, async (abs) => {
     const rel = path.relative(root, abs).split(path.sep).join('/');
+    // Media in a folder beside the articles (a video, its poster) is not text: the body pass checks each file an article uses.
+    if (/^articles\/[^/]+\/[^/]+\/.+/.test(rel) && !rel.endsWith('.md')) return;
     try {
       const bytes = await readFile(abs);
       const source = decoder.decode(bytes);
