@@ -37,14 +37,20 @@ export type SearchPlan =
     };
 
 /**
- * Most articles in one base bundle. Pagefind holds a whole bundle in memory
- * while it writes it, about 470 KB per 1,200-word Dari article (measured at
- * 2,500 and 5,000: 1.2 and 2.1 GB), so bundles of 2,000 keep each Pagefind
- * process under 1 GB at any archive size. The search page loads every
- * bundle of its section, so they are not made smaller than that.
+ * Most articles in one base bundle. Every bundle costs the reader bytes on
+ * every query: the search page fetches, per bundle, the index chunk that
+ * holds each query word (35–40 KB on the benchmark's corpus, whatever the
+ * bundle's size), so 10,000 articles in bundles of 2,000 (three per
+ * section, plus the delta) cost 115 KB of chunks for a second query, and in
+ * one bundle per section 60–65 KB (`npm run bench -- 10000`, BENCHMARKS.md
+ * "Search at archive scale"). Pagefind holds a whole bundle in memory while
+ * it writes it, about 470 KB per 1,200-word Dari article (1.2 GB at 2,500,
+ * 2.1 GB at 5,000; one Pagefind process per core at once), so 5,000 keeps
+ * a 10,000-article archive in one bundle per section with each process near
+ * 2 GB. A larger archive gets a second bundle rather than more memory.
  * `SEARCH_SHARD_PAGES=n` overrides it (the tests use 2, to build several).
  */
-export const SHARD_PAGES = Number(process.env.SEARCH_SHARD_PAGES) || 2_000;
+export const SHARD_PAGES = Number(process.env.SEARCH_SHARD_PAGES) || 5_000;
 
 /**
  * Largest delta (pages added, changed or removed) served before compaction:
