@@ -20,7 +20,7 @@ import { findNginx, startNginx, type Nginx } from '../helpers/nginx.ts';
 import { distDir } from '../helpers/paths.ts';
 
 const bin = findNginx();
-if (!bin) console.warn('SKIPPED tests/build/nginx.test.ts: no nginx on this machine (apt-get install nginx-light, or see .ci/run).');
+if (!bin) console.warn('SKIPPED tests/build/nginx.test.ts: no nginx on this machine (apt-get install nginx, as .ci/run does).');
 
 /** Every file of the build as the path a browser asks for (percent-encoded; index.html as its folder). */
 function builtPaths(): string[] {
