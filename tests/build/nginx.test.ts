@@ -65,7 +65,7 @@ describe.skipIf(!bin)('nginx serving the built site with deploy/nginx/afgazad.co
     expect(differences).toEqual([]);
   });
 
-  it.each(sectionKeys)('/%s answers 301 with Location /%s/, and carries the security headers', async (section) => {
+  it.each(sectionKeys)('/%s answers 301 to the same address with its slash, and carries the security headers', async (section) => {
     const response = await get(nginx, `/${section}`);
     expect(response.status).toBe(301);
     expect(response.headers.get('location')).toBe(`/${section}/`);
