@@ -67,7 +67,7 @@ export function renderNginxConf(): string {
     '    root /srv/afgazad/dist;',
     '    index index.html;',
     '    charset utf-8;',
-    '    charset_types text/html text/xml text/plain text/css application/javascript application/json application/rss+xml application/xml image/svg+xml;',
+    '    charset_types text/xml text/plain text/css application/javascript application/json application/rss+xml application/xml image/svg+xml;',
     '    server_tokens off;',
     '    # /fa → 301 /fa/: nginx redirects a folder asked for without its slash. A relative',
     '    # Location keeps the scheme and host the reader used (behind a proxy too).',

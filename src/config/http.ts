@@ -14,14 +14,19 @@
  * Path patterns use the syntax both hosts' `_headers` read: `*` at the end
  * matches the rest of the path, `:name` exactly one segment.
  */
+import type { AstroUserConfig } from 'astro';
 import { sectionKeys } from '../i18n/locales.ts';
+
+type CspOptions = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+/** One directive as Astro's `security.csp.directives` takes it ("img-src 'self' https:"). */
+export type CspDirective = NonNullable<CspOptions['directives']>[number];
 
 /**
  * The page policy, shared by the `<meta>` on every page and the header.
  * Astro adds `script-src`/`style-src` with the hashes of each page's inline
  * code to the `<meta>`; the header gets its own (`headerCsp`).
  */
-export const cspDirectives: readonly string[] = [
+export const cspDirectives: readonly CspDirective[] = [
   "default-src 'self'",
   "img-src 'self' https: data:",
   "font-src 'self'",

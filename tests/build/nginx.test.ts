@@ -42,6 +42,10 @@ describe.skipIf(!bin)('nginx serving the built site with deploy/nginx/afgazad.co
     await nginx?.stop();
   });
 
+  it('nginx reads the server block without a warning', () => {
+    expect(nginx.errorLog()).not.toMatch(/\[(warn|error|crit|alert|emerg)\]/);
+  });
+
   it('the build wrote _headers and _redirects from the source', () => {
     expect(readFileSync(join(distDir, '_headers'), 'utf8')).toBe(renderHeadersFile());
     expect(readFileSync(join(distDir, '_redirects'), 'utf8')).toBe(renderRedirectsFile());

@@ -35,6 +35,8 @@ async function freePort(): Promise<number> {
 
 export interface Nginx {
   readonly origin: string;
+  /** What nginx has written to its error log so far (warnings about the config included). */
+  errorLog(): string;
   stop(): Promise<void>;
 }
 
@@ -70,7 +72,8 @@ export async function startNginx(bin: string, root: string): Promise<Nginx> {
     join(prefix, 'nginx.conf'),
     [
       'daemon off;',
-      'worker_processes 1;',
+      // One process, so stop() (or a SIGKILL) leaves no worker behind.
+      'master_process off;',
       `pid ${join(prefix, 'nginx.pid')};`,
       `error_log ${join(prefix, 'logs', 'error.log')} warn;`,
       'events { worker_connections 64; }',
@@ -88,9 +91,13 @@ export async function startNginx(bin: string, root: string): Promise<Nginx> {
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const origin = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Never outlive the test process, however it ends.
+  const orphanGuard = () => child.exitCode === null && child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) {
+      process.off('exit', orphanGuard);
       const log = existsSync(join(prefix, 'logs', 'error.log')) ? readFileSync(join(prefix, 'logs', 'error.log'), 'utf8') : '';
       throw new Error(`nginx exited with ${child.exitCode}:\n${stderr}\n${log}`);
     }
@@ -98,16 +105,27 @@ export async function startNginx(bin: string, root: string): Promise<Nginx> {
       await fetch(origin + '/', { method: 'HEAD' });
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`nginx did not answer on ${origin} within 15 s:\n${stderr}`);
+      if (Date.now() > deadline) {
+        orphanGuard();
+        throw new Error(`nginx did not answer on ${origin} within 15 s:\n${stderr}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
   return {
     origin,
+    errorLog: () => {
+      const file = join(prefix, 'logs', 'error.log');
+      return stderr + (existsSync(file) ? readFileSync(file, 'utf8') : '');
+    },
     stop: async () => {
+      process.off('exit', orphanGuard);
       if (child.exitCode === null) {
+        // SIGQUIT: graceful shutdown; SIGKILL if it has not gone within 5 s.
         child.kill('SIGQUIT');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         await exited;
+        clearTimeout(timer);
       }
       rmSync(prefix, { recursive: true, force: true });
     },
