@@ -8,8 +8,10 @@ import validateContent from './src/integrations/validate-content.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
+import hostConfig from './src/integrations/host-config.ts';
 
 import { site } from './src/config/site.ts';
+import { cspDirectives } from './src/config/http.ts';
 import { SEARCH_INDEX_DIR } from './src/utils/urls.ts';
 
 // The site origin comes from one setting; SITE_URL overrides it for staging.
@@ -45,18 +47,11 @@ export default defineConfig({
     build: { emptyOutDir: false },
   },
   // Every page carries a Content-Security-Policy <meta>: even a script that
-  // slipped past the sanitizer would not run.
+  // slipped past the sanitizer would not run. The same directives go out as
+  // a real header (with frame-ancestors) from src/config/http.ts.
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' https: data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
+      directives: [...cspDirectives],
     },
   },
   integrations: [
@@ -67,6 +62,8 @@ export default defineConfig({
     pruneDist({ keep: [SEARCH_INDEX_DIR] }),
     // lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
     siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url))),
+    // _headers and _redirects for Netlify and Cloudflare Pages, from src/config/http.ts.
+    hostConfig(),
     // Last, after every page is written: the search index (see the file for why not a separate CLI step).
     searchIndex(),
   ],

@@ -25,6 +25,11 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
 };
 /** Types a host compresses on the fly; everything else (fonts, Pagefind's gzip files) goes as it is. */
 const COMPRESSED = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml']);
@@ -62,13 +67,21 @@ export interface StaticServer {
 export interface ServeOptions {
   /** Compress text on the fly when the browser accepts gzip (the benchmark counts bytes as a host sends them). Default false. */
   readonly gzip?: boolean;
+  /** Port to listen on; default 0 (a free one). */
+  readonly port?: number;
+  /** Address to listen on; default 127.0.0.1. */
+  readonly host?: string;
+  /** Headers to add to every response for a request path, whatever its status (`npm run preview` sends the site's, from src/config/http.ts). */
+  readonly headers?: (path: string) => Record<string, string>;
+  /** A redirect of the site's own for a request path, tried before any file. */
+  readonly redirect?: (path: string) => { readonly to: string; readonly status: number } | undefined;
 }
 
 /**
  * Serves `root` on a free local port.
  * @example const server = await serveStatic('/tmp/site/dist', { gzip: true }); … await server.close();
  */
-export async function serveStatic(root: string, { gzip = false }: ServeOptions = {}): Promise<StaticServer> {
+export async function serveStatic(root: string, { gzip = false, port: listenPort = 0, host = '127.0.0.1', headers: extraHeaders, redirect }: ServeOptions = {}): Promise<StaticServer> {
   const gzipped = new Map<string, Buffer>();
   const sent: Sent[] = [];
   let inflight = 0;
@@ -83,19 +96,27 @@ export async function serveStatic(root: string, { gzip = false }: ServeOptions =
       lastDone = performance.now();
       sent.push({ path: decodeURIComponent(pathname), bytes: req.socket.bytesWritten - before });
     });
+    const extra = extraHeaders?.(decodeURIComponent(pathname)) ?? {};
+    const own = redirect?.(decodeURIComponent(pathname));
+    if (own) {
+      res.writeHead(own.status, { ...extra, location: own.to }).end();
+      return;
+    }
     // Like most static hosts: a directory asked for without its slash is redirected.
     if (!pathname.endsWith('/') && !extname(pathname) && (await fileFor(root, pathname + '/'))) {
-      res.writeHead(301, { location: pathname + '/' }).end();
+      res.writeHead(301, { ...extra, location: pathname + '/' }).end();
       return;
     }
     const found = await fileFor(root, pathname);
     const file = found ?? (await fileFor(root, '/404.html'));
     if (!file) {
-      res.writeHead(404).end();
+      res.writeHead(404, extra).end();
       return;
     }
     const ext = extname(file);
-    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
+    // The 404 page is served under the 404 page's headers (short cache), not the asked path's.
+    const own404 = found ? extra : (extraHeaders?.('/404.html') ?? {});
+    const headers: Record<string, string> = { ...own404, 'content-type': TYPES[ext] ?? 'application/octet-stream' };
     let body: Buffer = await readFile(file);
     if (gzip && COMPRESSED.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       body = gzipped.get(file) ?? gzipped.set(file, gzipSync(body, { level: 6 })).get(file)!;
@@ -104,10 +125,13 @@ export async function serveStatic(root: string, { gzip = false }: ServeOptions =
     res.writeHead(found ? 200 : 404, headers);
     res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, host, resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     sent,
     inflight: () => inflight,
     lastDone: () => lastDone,
