@@ -16,7 +16,7 @@ import type { VFile } from 'vfile';
 import { site } from '../config/site.ts';
 import { articleLanguage, defaultSection, isSection, type Lang } from '../i18n/locales.ts';
 import { markdownOptionsFor, syntaxHighlight } from './pipeline.ts';
-import { reportFile, type BodyLink, type BodyMessage, type BodyReport, type RenderJob, type RenderReply, type RenderedBody } from './rendered-body.ts';
+import { reportFile, type BodyImage, type BodyLink, type BodyMessage, type BodyReport, type RenderJob, type RenderReply, type RenderedBody } from './rendered-body.ts';
 
 /**
  * Astro's processor returns the HTML but not the VFile, whose `messages`
@@ -121,6 +121,7 @@ parentPort!.on('message', async (job: RenderJob) => {
       html: code,
       headings: metadata.headings,
       readingMinutes: Number(metadata.frontmatter.readingMinutes ?? 1),
+      images: (file?.data as { aaImages?: BodyImage[] } | undefined)?.aaImages ?? [],
     };
     const messages: BodyMessage[] = (file?.messages ?? []).map((m) => ({
       ...(m.line ? { line: m.line } : {}),
@@ -129,7 +130,7 @@ parentPort!.on('message', async (job: RenderJob) => {
       ...(m.ruleId ? { ruleId: m.ruleId } : {}),
       fatal: m.fatal === true,
     }));
-    const report: BodyReport = { messages, links: (file?.data as { aaLinks?: BodyLink[] } | undefined)?.aaLinks ?? [] };
+    const report: BodyReport = { messages, links: (file?.data as { aaLinks?: BodyLink[] } | undefined)?.aaLinks ?? [], images: body.images ?? [] };
     writeAtomically(job.outFile, JSON.stringify(body));
     // Last: the report's presence says the render is complete.
     writeAtomically(reportFile(job.outFile), JSON.stringify(report));

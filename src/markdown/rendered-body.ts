@@ -22,11 +22,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import type { BodyImage } from './rehype-images.ts';
+
+export type { BodyImage };
 
 export interface RenderedBody {
   readonly html: string;
   readonly headings: readonly MarkdownHeading[];
   readonly readingMinutes: number;
+  /** The local pictures, by the index their placeholder carries (`<img data-aa-image="N">`, see `rehype-images.ts`). */
+  readonly images?: readonly BodyImage[];
 }
 
 /**
@@ -55,6 +60,8 @@ export interface BodyLink {
 export interface BodyReport {
   readonly messages: readonly BodyMessage[];
   readonly links: readonly BodyLink[];
+  /** The local pictures, for the check (does the file exist, is it a picture) and the loader (what to import). */
+  readonly images?: readonly BodyImage[];
 }
 
 /** A message to a Markdown worker. */

@@ -31,6 +31,8 @@ export const de: UIDictionary = {
   'article.sectionId': 'abschnitt',
   'article.footnotes': 'Fußnoten',
   'article.footnoteBack': 'Zurück zum Verweis {n}',
+  'image.credit': 'Bild: {credit}',
+  'image.creditWords': 'Foto|Bild|Grafik|Karte|Illustration',
   'pagination.label': 'Seiten',
   'pagination.prev': 'Neuere Artikel',
   'pagination.next': 'Ältere Artikel',

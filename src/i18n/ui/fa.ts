@@ -25,6 +25,8 @@ export const fa: UIDictionary = {
   'article.sectionId': 'بخش',
   'article.footnotes': 'پانویس‌ها',
   'article.footnoteBack': 'بازگشت به ارجاع {n}',
+  'image.credit': 'تصویر: {credit}',
+  'image.creditWords': 'عکس|تصویر|عکاس|نقشه|نمودار|طرح',
   'pagination.label': 'صفحه‌ها',
   'pagination.prev': 'مقاله‌های تازه‌تر',
   'pagination.next': 'مقاله‌های پیشین‌تر',

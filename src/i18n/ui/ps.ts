@@ -40,6 +40,8 @@ export const ps: UIDictionary = {
   'article.sectionId': 'برخه',
   'article.footnotes': 'لمنلیکونه',
   'article.footnoteBack': 'بېرته {n} حوالې ته',
+  'image.credit': 'انځور: {credit}',
+  'image.creditWords': 'انځور|عکس|تصویر|نقشه|ګراف',
   'pagination.label': 'پاڼې',
   'pagination.prev': 'نوې لیکنې',
   'pagination.next': 'پخوانۍ لیکنې',
