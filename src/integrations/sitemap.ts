@@ -120,8 +120,10 @@ export function pagePictures(html: string, pageUrl: string): string[] {
   const urls = new Set<string>();
   const og = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
   const article = html.slice(html.indexOf('<article'), html.indexOf('</article>') + 1 || undefined);
-  if (og && /<figure class="lead-image/.test(article)) urls.add(new URL(og, pageUrl).href);
-  for (const m of article.matchAll(/<picture\b[^>]*>[\s\S]*?<img\b[^>]*?\bsrc="([^"]+)"/g)) urls.add(new URL(m[1]!.replaceAll('&amp;', '&'), pageUrl).href);
+  const lead = /<figure class="lead-image[\s\S]*?<\/figure>/.exec(article)?.[0];
+  // The lead picture once, as previews take it; then each body picture's fallback file.
+  if (og && lead) urls.add(new URL(og, pageUrl).href);
+  for (const m of article.replace(lead ?? '\0', '').matchAll(/<picture\b[^>]*>[\s\S]*?<img\b[^>]*?\bsrc="([^"]+)"/g)) urls.add(new URL(m[1]!.replaceAll('&amp;', '&'), pageUrl).href);
   return [...urls];
 }
 

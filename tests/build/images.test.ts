@@ -5,11 +5,15 @@
  * and height, its credit line under the first; and a warm build must encode
  * nothing again (Astro's assets cache).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers/paths.ts';
+import sharp from 'sharp';
+import { byId } from '../helpers/content.ts';
+import { pageIn } from '../helpers/dist.ts';
+import { distDir, projectRoot } from '../helpers/paths.ts';
+import { sitemapFiles } from '../helpers/seo.ts';
 import { buildWithContent, rebuild, type FixtureBuild } from '../helpers/fixture-site.ts';
 
 const caseDir = join(projectRoot, 'tests/fixtures/images/relative');
@@ -73,5 +77,59 @@ describe('images beside the article (images-relative)', () => {
     const warm = rebuild(build.root, {});
     expect(warm.exitCode).toBe(0);
     expect(warm.output).not.toMatch(/\(before: [\d.]+kB, after/);
+  });
+});
+
+/**
+ * The lead picture where link previews and search engines read it, on the
+ * test site (tests/fixtures/site: the Wakhan, Qosh Tepa and railway pieces
+ * carry lead pictures drawn for the project, 1800 × 1200).
+ */
+describe('the lead picture in previews, structured data and the sitemap', () => {
+  const path = byId.get('en/wakhan-corridor')!.path;
+  const page = () => pageIn(distDir, path);
+  const file = (url: string) => join(distDir, new URL(url).pathname);
+
+  it('is og:image, a 1200 px JPEG on the site with its alt, width and height', async () => {
+    const meta = (p: string) => page().querySelector(`meta[property="${p}"]`)?.getAttribute('content');
+    const url = meta('og:image')!;
+    expect(url).toMatch(/^https:\/\/.+\/_astro\/.+\.jpg$/);
+    const info = await sharp(file(url)).metadata();
+    expect([info.format, info.width, info.height]).toEqual(['jpeg', 1200, 800]);
+    expect([meta('og:image:width'), meta('og:image:height'), meta('og:image:type')]).toEqual(['1200', '800', 'image/jpeg']);
+    expect(meta('og:image:alt')).toMatch(/^A relief drawing of the Wakhan Corridor/);
+  });
+
+  it('keeps the site logo as og:image on an article without a lead picture', () => {
+    const plain = pageIn(distDir, byId.get('en/mes-aynak-copper')!.path);
+    expect(plain.querySelector('meta[property="og:image"]')?.getAttribute('content')).not.toMatch(/_astro/);
+    expect(plain.querySelector('meta[property="og:image:alt"]')).toBeNull();
+  });
+
+  it('gives NewsArticle the picture in 16:9, 4:3 and 1:1, each 1200 px on its long side, and each author a url', async () => {
+    const data = JSON.parse(page().querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(data.image).toHaveLength(3);
+    const sizes = await Promise.all((data.image as string[]).map(async (u) => (await sharp(file(u)).metadata()) as { width: number; height: number }));
+    expect(sizes.map((s) => [s.width, s.height])).toEqual([
+      [1200, 675],
+      [1200, 900],
+      [1200, 1200],
+    ]);
+    for (const author of data.author) {
+      expect(author.url).toMatch(/^https:\/\/.+\/en\/authors\/[^/]+\/$/);
+      expect(existsSync(join(distDir, new URL(author.url).pathname, 'index.html'))).toBe(true);
+    }
+  });
+
+  it('lists each article picture once in the sitemap (image:image), the lead as previews take it', () => {
+    const xml = sitemapFiles(distDir).map((f) => readFileSync(join(distDir, f), 'utf8')).join('');
+    const entry = xml.split('<url>').find((u) => u.includes(`${path}</loc>`))!;
+    const locs = [...entry.matchAll(/<image:loc>([^<]+)<\/image:loc>/g)].map((m) => m[1]!);
+    const og = page().querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+    expect(locs[0]).toBe(og);
+    // The lead once, then the yurts drawing in the body.
+    expect(locs).toHaveLength(2);
+    expect(locs[1]).toMatch(/\/_astro\/yurts\.[^/]+\.png$/);
+    for (const loc of locs) expect(existsSync(file(loc))).toBe(true);
   });
 });

@@ -66,4 +66,6 @@ export const de: UIDictionary = {
   'new.author': 'Name der Autorin oder des Autors',
   'new.sourceName': 'Medium, das den Text zuerst veröffentlicht hat',
   'new.body': 'den Artikel hier schreiben, dann draft: false setzen.',
+  'new.imageAlt': 'was das Bild zeigt',
+  'new.imageCredit': 'wer das Bild gemacht hat',
 };

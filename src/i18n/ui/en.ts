@@ -65,6 +65,8 @@ export const en = {
   'new.author': "author's name",
   'new.sourceName': 'outlet that first published it',
   'new.body': 'write the article here, then set draft: false.',
+  'new.imageAlt': 'what the picture shows',
+  'new.imageCredit': 'who made the picture',
 } as const;
 
 export type UIKey = keyof typeof en;

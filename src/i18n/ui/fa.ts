@@ -61,4 +61,6 @@ export const fa: UIDictionary = {
   'new.author': 'نام نویسنده',
   'new.sourceName': 'نام نشریه‌ای که نخست آن را نشر کرد',
   'new.body': 'متن مقاله را اینجا بنویسید و سپس draft را false کنید.',
+  'new.imageAlt': 'آنچه تصویر نشان می‌دهد',
+  'new.imageCredit': 'سازندهٔ تصویر',
 };
