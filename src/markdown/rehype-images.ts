@@ -106,6 +106,11 @@ export default function rehypeImages() {
       const alt = typeof img.properties.alt === 'string' ? img.properties.alt.trim() : undefined;
       // Markdown always gives an alt (empty for `![](x)`); only raw HTML can say `alt=""` on purpose.
       const fromMarkdown = fromMd.has(positionKey(img));
+      if (src === '') {
+        // Usually the sanitizer removed a dangerous address and has said so; nothing is shown.
+        file.message('an image has no address (or its address was removed): give the path of the file, such as ./slug/photo.jpg', img, 'image-no-src');
+        return;
+      }
       if (alt === undefined || (alt === '' && fromMarkdown)) {
         const m = file.message(
           `image ${src || '(no address)'} has no alt text: describe the picture in the brackets, ![what it shows](${src}); ` +
@@ -114,11 +119,6 @@ export default function rehypeImages() {
           'image-no-alt',
         );
         m.fatal = true;
-      }
-      if (src === '') {
-        const m = file.message('an image has no address: give the path of the file, such as ./slug/photo.jpg', img, 'image-no-src');
-        m.fatal = true;
-        return;
       }
       if (isForeignSrc(src)) {
         const name = src.replace(/[?#].*$/, '').split('/').pop() || 'photo.jpg';
