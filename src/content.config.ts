@@ -5,7 +5,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { articleFields, datesInOrder } from './schemas/article.ts';
+import { articleFields, datesInOrder, leadImageField } from './schemas/article.ts';
 import { articleLoader } from './loaders/articles.ts';
 
 const articles = defineCollection({
@@ -14,7 +14,10 @@ const articles = defineCollection({
   // The id is the path without extension ("en/azerbaijan-pakistan"),
   // verbatim: slug rules are enforced by validation, never silently fixed.
   loader: articleLoader({ base: 'content/articles' }),
-  schema: z.strictObject(articleFields).superRefine(datesInOrder),
+  // The lead picture's src through the content layer's image(): the file is
+  // imported (hashed URL, processed by the image service) and the page gets
+  // its ImageMetadata (width, height, format).
+  schema: ({ image }) => z.strictObject({ ...articleFields, image: leadImageField(image()).optional() }).superRefine(datesInOrder),
 });
 
 export const collections = { articles };

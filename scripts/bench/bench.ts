@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- [N] [--runs 3] [--seed 1] [--out file.json] [--keep] [--dir path] [--phases cold,warm,add,edit,backdated,search]`
+ * `npm run bench -- [N] [--runs 3] [--seed 1] [--out file.json] [--keep] [--dir path] [--phases cold,warm,add,edit,backdated,search] [--images]`
+ * (`--images`: the images variant of the corpus, see corpus.ts)
  * `npm run bench -- --compare before.json after.json`
  * `npm run bench -- 1000 --project ../other-checkout` (benchmark another checkout)
  *
@@ -17,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleFile, backdatedArticle, CORPUS_VERSION, corpusArticle, editedIndex, withEdit, writeCorpus } from './corpus.ts';
+import { articleFile, backdatedArticle, CORPUS_VERSION, corpusArticle, drawPictureSources, editedIndex, placePictures, withEdit, writeCorpus } from './corpus.ts';
 import { measure, rssMethod, type Measurement } from './measure.ts';
 import { compareResults, printTable, type BenchResult, type PhaseName, type PhaseResult } from './report.ts';
 import { measureSearch, printSearch, type SearchPhaseResult } from './search.ts';
@@ -37,6 +38,8 @@ const { values, positionals } = parseArgs({
     // Samples (fresh browser contexts) per section in the search phase.
     'search-samples': { type: 'string', default: '5' },
     compare: { type: 'boolean', default: false },
+    // The images variant: lead pictures on one article in two, an inline picture on one in ten.
+    images: { type: 'boolean', default: false },
     // Benchmark another checkout (say, a worktree of an older commit) with this corpus.
     project: { type: 'string' },
   },
@@ -128,7 +131,10 @@ const gitState = { commit: git(['rev-parse', '--short', 'HEAD']), branch: git(['
 makeSiteCopy(projectRoot, site);
 const articlesDir = join(site, 'content', 'articles');
 const t0 = performance.now();
-const corpus = writeCorpus(articlesDir, n, seed);
+const corpusOptions = { images: values.images };
+const pictureDir = join(site, '.bench-pictures');
+if (values.images) await drawPictureSources(pictureDir);
+const corpus = writeCorpus(articlesDir, n, seed, corpusOptions, values.images ? pictureDir : undefined);
 const published = corpus.filter((a) => a.path);
 console.log(`Corpus: ${n} articles (${published.length} published), ${(dirBytes(articlesDir) / 1048576).toFixed(1)} MiB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -149,7 +155,7 @@ console.log(
   `Content check: ${n} articles: cold ${checkCold.wallS.toFixed(2)} s (${checkCold.cpuS.toFixed(1)} CPU s), warm ${checkWarm.wallS.toFixed(2)} s (${checkWarm.cpuS.toFixed(1)} CPU s), load ${os.loadavg()[0]!.toFixed(1)}`,
 );
 
-const added = corpusArticle(n, n, seed);
+const added = corpusArticle(n, n, seed, undefined, corpusOptions);
 const edited = corpus[editedIndex(n)]!;
 const editedFile = articleFile(articlesDir, edited);
 const editedOriginal = readFileSync(editedFile, 'utf8');
@@ -175,6 +181,7 @@ try {
     if (phases.has('warm')) samples.warm.push(await build('warm', run));
     if (phases.has('add')) {
       writeFileSync(articleFile(articlesDir, added), added.text);
+      placePictures(articlesDir, added, pictureDir);
       samples.add.push(await build('add', run));
       check(existsSync(pageFile(added.path!)), `the added article ${added.path} was not built`);
       check(readFileSync(pageFile(`/${added.lang}/`), 'utf8').includes(added.path!), `the section index does not list the added article`);
@@ -203,6 +210,7 @@ try {
     }
     // Put the corpus back so that every run starts from the same archive.
     rmSync(articleFile(articlesDir, added), { force: true });
+    rmSync(join(articlesDir, added.id), { recursive: true, force: true });
     rmSync(articleFile(articlesDir, backdated), { force: true });
     writeFileSync(editedFile, editedOriginal);
   }
@@ -233,6 +241,7 @@ const result: BenchResult = {
   n,
   seed,
   corpusVersion: CORPUS_VERSION,
+  ...(values.images ? { images: true } : {}),
   runs,
   date: new Date().toISOString(),
   command: 'npm run build',

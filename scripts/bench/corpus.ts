@@ -3,8 +3,13 @@
  * so every run of the benchmark builds the same site. Even indexes are Dari,
  * odd ones English; index 0 is the newest. One pair in ten is a translation
  * pair naming each other; about one article in a hundred is a draft.
+ *
+ * The images variant (`--images`): one article in two carries a lead
+ * picture (`image:`, one of four distinct 1800 × 1200 source files) and one
+ * in ten an inline picture (a PNG), each file in the folder named after its
+ * article, hard-linked from one drawn set so the corpus stays small on disk.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRandom, type Random } from './random.ts';
 import { dari, english, type WordList } from './words.ts';
@@ -21,6 +26,52 @@ export interface CorpusArticle {
   /** The site path it should be published at, or undefined for a draft. */
   readonly path: string | undefined;
   readonly text: string;
+  /** Pictures to put in the article's folder (images variant): file name there, and which drawn source. */
+  readonly pictures?: readonly { readonly name: string; readonly source: string }[];
+}
+
+/** Options of the synthetic archive. */
+export interface CorpusOptions {
+  /** The images variant (see the file's comment). */
+  readonly images?: boolean;
+}
+
+/** The drawn sources of the images variant: four lead pictures and one inline. */
+export const PICTURE_SOURCES = ['lead-0.jpg', 'lead-1.jpg', 'lead-2.jpg', 'lead-3.jpg', 'inline.png'] as const;
+
+/**
+ * Draws the images variant's source files into `dir` once (sharp, which the
+ * site's image service uses too): flat colour fields with shapes, so each
+ * lead differs and encodes like an illustration, not a photo.
+ */
+export async function drawPictureSources(dir: string): Promise<void> {
+  const { default: sharp } = await import('sharp');
+  mkdirSync(dir, { recursive: true });
+  const colours = ['#4a6a8a', '#8a6a4a', '#6a8a4a', '#8a4a6a'];
+  for (const [k, name] of PICTURE_SOURCES.entries()) {
+    const file = join(dir, name);
+    if (existsSync(file)) continue;
+    const [w, h] = name.endsWith('.png') ? [1200, 800] : [1800, 1200];
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="${colours[k % 4]}"/>${Array.from({ length: 24 }, (_, j) => `<circle cx="${(j * 97 * (k + 1)) % w}" cy="${(j * 61 * (k + 2)) % h}" r="${40 + ((j * 13) % 90)}" fill="#fff" fill-opacity="0.${(j % 7) + 2}"/>`).join('')}</svg>`;
+    const image = sharp(Buffer.from(svg));
+    await (name.endsWith('.png') ? image.png() : image.jpeg({ quality: 84 })).toFile(file);
+  }
+}
+
+/** Puts an article's pictures in its folder, hard-linked from `sourceDir` (copied where links are not allowed). */
+export function placePictures(articlesDir: string, article: Pick<CorpusArticle, 'id' | 'pictures'>, sourceDir: string): void {
+  if (!article.pictures?.length) return;
+  const folder = join(articlesDir, article.id);
+  mkdirSync(folder, { recursive: true });
+  for (const { name, source } of article.pictures) {
+    const target = join(folder, name);
+    if (existsSync(target)) continue;
+    try {
+      linkSync(join(sourceDir, source), target);
+    } catch {
+      copyFileSync(join(sourceDir, source), target);
+    }
+  }
 }
 
 const DAY = 86_400_000;
@@ -141,7 +192,7 @@ class Writer {
 }
 
 /** Article `i` of an archive of `n` (i may equal n: the article the benchmark adds). */
-export function corpusArticle(i: number, n: number, seed = 1, dated?: Date): CorpusArticle {
+export function corpusArticle(i: number, n: number, seed = 1, dated?: Date, options: CorpusOptions = {}): CorpusArticle {
   const lang = langOf(i);
   const r = createRandom((seed * 0x9e3779b1) ^ (i * 0x85ebca6b));
   const w = lang === 'fa' ? dari : english;
@@ -169,6 +220,11 @@ export function corpusArticle(i: number, n: number, seed = 1, dated?: Date): Cor
   };
 
   blocks.push(para(), para());
+  const pictures: { name: string; source: string }[] = [];
+  if (options.images && i % 10 === 5) {
+    blocks.push(`![${writer.phrase(6)}](./${slug}/inline.png)\n*${writer.phrase(5)}*`);
+    pictures.push({ name: 'inline.png', source: 'inline.png' });
+  }
   while (writer.words < target) {
     blocks.push(`## ${writer.heading()}`, para());
     const furniture = r.next();
@@ -200,6 +256,9 @@ export function corpusArticle(i: number, n: number, seed = 1, dated?: Date): Cor
     // Both versions of a pair carry the same key (the pair's even index).
     ...(partner !== undefined ? [`translationKey: piece-${i - (i % 2)}`] : []),
     `tags: [${tags.map(yamlString).join(', ')}]`,
+    ...(options.images && i % 2 === 0
+      ? ['image:', `  src: ./${slug}/lead.jpg`, `  alt: ${yamlString(writer.phrase(8))}`, '  credit: "AA-AA"']
+      : []),
     ...(draft ? ['draft: true'] : []),
     '---',
   ];
@@ -208,17 +267,19 @@ export function corpusArticle(i: number, n: number, seed = 1, dated?: Date): Cor
     lang,
     path: draft ? undefined : pathOf(lang, slug, date),
     text: `${frontmatter.join('\n')}\n\n${blocks.join('\n\n')}\n`,
+    ...(options.images && i % 2 === 0 ? { pictures: [{ name: 'lead.jpg', source: `lead-${(i / 2) % 4}.jpg` }, ...pictures] } : pictures.length ? { pictures } : {}),
   };
 }
 
 /** Writes articles 0…n-1 under `articlesDir` ({fa,en}/slug.md); returns them without text. */
-export function writeCorpus(articlesDir: string, n: number, seed = 1): Omit<CorpusArticle, 'text'>[] {
+export function writeCorpus(articlesDir: string, n: number, seed = 1, options: CorpusOptions = {}, pictureDir?: string): Omit<CorpusArticle, 'text'>[] {
   mkdirSync(join(articlesDir, 'fa'), { recursive: true });
   mkdirSync(join(articlesDir, 'en'), { recursive: true });
   const written: Omit<CorpusArticle, 'text'>[] = [];
   for (let i = 0; i < n; i++) {
-    const { text, ...meta } = corpusArticle(i, n, seed);
+    const { text, ...meta } = corpusArticle(i, n, seed, undefined, options);
     writeFileSync(join(articlesDir, `${meta.id}.md`), text);
+    if (pictureDir) placePictures(articlesDir, meta, pictureDir);
     written.push(meta);
   }
   return written;

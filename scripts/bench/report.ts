@@ -16,6 +16,8 @@ export interface BenchResult {
   readonly seed: number;
   /** Bumped whenever the generator changes, so results on different corpora are not compared unawares. */
   readonly corpusVersion?: number;
+  /** The images variant: one article in two with a lead picture, one in ten an inline one (absent: none). */
+  readonly images?: boolean;
   readonly runs: number;
   readonly date: string;
   readonly command: string;

@@ -53,5 +53,13 @@ export function newArticle({ section, lang, title, slug, today }: NewArticleOpti
     },
     todo('new.body'),
   );
-  return { ok: true, slug: chosen, text };
+  // The lead picture, commented out: an editor who has one removes the #s (see README, "Pictures").
+  const image = [
+    `# image:                     # the lead picture; its file goes in the folder ${chosen}/ beside this file`,
+    `#   src: ./${chosen}/photo.jpg`,
+    `#   alt: "${PLACEHOLDER} ${t('new.imageAlt')}"`,
+    `#   caption: ""`,
+    `#   credit: "${PLACEHOLDER} ${t('new.imageCredit')}"`,
+  ].join('\n');
+  return { ok: true, slug: chosen, text: text.replace(/^draft: true$/m, `${image}\ndraft: true`) };
 }

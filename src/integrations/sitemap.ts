@@ -28,6 +28,8 @@ import { articlePath, searchPath, sectionPath, splitId } from '../utils/urls.ts'
 export interface SitemapEntry {
   lastmod?: Date;
   alternates: Alternate[];
+  /** The article may show pictures (a lead image, or an image in its Markdown): its built page is read for them. */
+  pictures?: boolean;
 }
 
 /** The few frontmatter fields the sitemap needs; the full schema is the content layer's job. */
@@ -44,20 +46,25 @@ interface Fact extends Localized {
   date: Date;
   modified: Date;
   translationKey?: string;
+  pictures: boolean;
 }
+
+/** A lead image in the frontmatter, or an image in the body (Markdown or HTML). */
+const MAY_SHOW_PICTURES = /^image\s*:|!\[[^\]]*\]\(|<img\b/im;
 
 function readFacts(contentDir: string, now: Date): Fact[] {
   const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
   return files.flatMap((file) => {
     const id = relative(contentDir, join(contentDir, file)).replaceAll('\\', '/').replace(/\.md$/, '');
     const { folder: section, slug } = splitId(id);
-    const read = readFrontmatter(readFileSync(join(contentDir, file), 'utf8'));
+    const text = readFileSync(join(contentDir, file), 'utf8');
+    const read = readFrontmatter(text);
     // The content check has already refused such a file; this names it if a build ever gets here.
     if (!read.ok) throw new Error(`${file}: frontmatter: ${read.problem}`);
     const data = fields.parse(read.data);
     if (!isSection(section) || !isPublished(data, now, true)) return [];
     const lang = articleLanguage(section, data.lang);
-    return [{ section, lang, path: articlePath(section, slug, data.date), date: data.date, modified: data.updated ?? data.date, translationKey: data.translationKey }];
+    return [{ section, lang, path: articlePath(section, slug, data.date), date: data.date, modified: data.updated ?? data.date, translationKey: data.translationKey, pictures: MAY_SHOW_PICTURES.test(text) }];
   });
 }
 
@@ -75,7 +82,7 @@ export function sitemapEntries(contentDir: string, now = new Date()): Map<string
   const entries = new Map<string, SitemapEntry>();
   for (const fact of facts) {
     const versions = fact.translationKey ? groups.get(fact.translationKey)! : [fact];
-    entries.set(fact.path, { lastmod: fact.modified, alternates: articleAlternates(versions) });
+    entries.set(fact.path, { lastmod: fact.modified, alternates: articleAlternates(versions), pictures: fact.pictures });
   }
   // An index changes when a new article appears on it.
   for (const section of sectionKeys) {
@@ -102,9 +109,28 @@ export function kabulLastmod(xml: string): string {
   });
 }
 
-/** `@astrojs/sitemap`, configured for this site, with its dates in Kabul time. */
+/**
+ * The pictures a built article page shows, for image sitemap entries
+ * (`<image:image>`): the lead picture as link previews take it (`og:image`,
+ * a JPEG) and the fallback file of every picture in the article. Read from
+ * the page because the files' hashed names are known only after the build.
+ * @example pagePictures(builtArticleHtml, 'https://x.org/fa/2024/03/bazar/') // ['https://x.org/_astro/lead.Ab1.jpg', 'https://x.org/_astro/bazar.Cd2.jpg']
+ */
+export function pagePictures(html: string, pageUrl: string): string[] {
+  const urls = new Set<string>();
+  const og = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+  const article = html.slice(html.indexOf('<article'), html.indexOf('</article>') + 1 || undefined);
+  const lead = /<figure class="lead-image[\s\S]*?<\/figure>/.exec(article)?.[0];
+  // The lead picture once, as previews take it; then each body picture's fallback file.
+  if (og && lead) urls.add(new URL(og, pageUrl).href);
+  for (const m of article.replace(lead ?? '\0', '').matchAll(/<picture\b[^>]*>[\s\S]*?<img\b[^>]*?\bsrc="([^"]+)"/g)) urls.add(new URL(m[1]!.replaceAll('&amp;', '&'), pageUrl).href);
+  return [...urls];
+}
+
+/** `@astrojs/sitemap`, configured for this site, with its dates in Kabul time and its articles' pictures. */
 export default function siteSitemap(contentDir: string): AstroIntegration {
   let entries: Map<string, SitemapEntry> | undefined;
+  let distDir: string | undefined;
   const inner = sitemap({
     // Only indexable pages (directory URLs): not the 404 or search pages
     // (both `noindex`), the feeds or robots.txt.
@@ -113,10 +139,15 @@ export default function siteSitemap(contentDir: string): AstroIntegration {
       entries ??= sitemapEntries(contentDir);
       const entry = entries.get(new URL(item.url).pathname);
       if (!entry) return item;
+      const path = new URL(item.url).pathname;
+      const html = entry.pictures && distDir ? readFileSync(join(distDir, path, 'index.html'), 'utf8') : undefined;
+      const img = html ? pagePictures(html, item.url).map((url) => ({ url })) : [];
       return {
         ...item,
         lastmod: entry.lastmod?.toISOString(),
         links: entry.alternates.length > 0 ? entry.alternates.map((a) => ({ lang: hreflang(a), url: new URL(a.path, item.url).href })) : undefined,
+        // The `sitemap` package writes `img` as <image:image><image:loc>; @astrojs/sitemap's type leaves it out.
+        ...(img.length > 0 ? ({ img } as Partial<SitemapItem>) : {}),
       };
     },
   });
@@ -126,6 +157,7 @@ export default function siteSitemap(contentDir: string): AstroIntegration {
     hooks: {
       ...inner.hooks,
       'astro:build:done': async (options) => {
+        distDir = fileURLToPath(options.dir);
         await done?.(options);
         const dir = fileURLToPath(options.dir);
         for (const name of readdirSync(dir)) {

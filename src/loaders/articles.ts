@@ -16,13 +16,33 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { mapLimit } from '../utils/concurrency.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
 import { RenderPool, renderWorkerUrl } from '../markdown/render-pool.ts';
-import { BODIES_DIR, bodyDigest, digestOfCacheFile, pipelineFingerprint, reportFile } from '../markdown/rendered-body.ts';
+import { BODIES_DIR, bodyDigest, digestOfCacheFile, pipelineFingerprint, readBodyReport, reportFile, type BodyImage } from '../markdown/rendered-body.ts';
+
+/** Where the loader puts an article's body pictures in its data (see `withBodyImages`); read with `bodyImagesOf()`. */
+export const BODY_IMAGES_FIELD = 'bodyImages';
+
+/**
+ * The entry's data with its body pictures as Astro's content layer expects
+ * images in data: `__ASTRO_IMAGE_./slug/photo.jpg`. The data store turns each
+ * into an import of the file (so Vite gives it a hashed URL and the image
+ * service can encode it), and `getCollection()` hands back its
+ * `ImageMetadata`, as the schema's `image()` does for the lead image. The
+ * bodies themselves stay out of the store (see `rendered-body.ts`).
+ * Pictures the check refuses (not a picture format) are left out: the build
+ * stops at the check before any page needs them.
+ */
+function withBodyImages(data: Record<string, unknown>, images: readonly BodyImage[] | undefined, file: string): Record<string, unknown> {
+  if (!images?.length) return data;
+  // A missing file would stop the dev server at the import; the check reports it with its line.
+  const present = images.map((image) => (existsSync(join(dirname(file), image.src)) ? `__ASTRO_IMAGE_${image.src}` : null));
+  return { ...data, [BODY_IMAGES_FIELD]: present };
+}
 
 interface Options {
   /** Folder of the Markdown files, relative to the project root. */
@@ -52,7 +72,10 @@ export function articleLoader({ base }: Options): Loader {
         const digest = bodyDigest(fingerprint, section, bytes);
         const outFile = join(bodiesDir, `${digest}.json`);
         const rendered = () => existsSync(outFile) && existsSync(reportFile(outFile));
-        if (store.get(id)?.digest === digest && rendered()) return digest;
+        const stored = store.get(id);
+        // A body picture that was missing last time (null) may be there now.
+        const missing = (stored?.data[BODY_IMAGES_FIELD] as readonly unknown[] | undefined)?.includes(null);
+        if (stored?.digest === digest && rendered() && !missing) return digest;
 
         // The site's one frontmatter reader: dates stay the strings the editor
         // typed, for the schema's Kabul-day rules (see src/validation/frontmatter.ts).
@@ -67,7 +90,7 @@ export function articleLoader({ base }: Options): Loader {
           pool ??= new RenderPool(renderWorkerUrl(config.srcDir));
           await pool.run({ seq: ++seq, section, contents, filePath: file, outFile });
         }
-        store.set({ id, data, filePath, digest });
+        store.set({ id, data: withBodyImages(data, readBodyReport(outFile)?.images, file), filePath, digest });
         return digest;
       }
 

@@ -33,6 +33,7 @@ import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
+import rehypeImages, { rehypeMarkMarkdownImages } from './rehype-images.ts';
 import rehypeReportUnsafe, { rehypeReportUnclosedComments } from './rehype-report-unsafe.ts';
 import remarkAutolinks from './remark-autolinks.ts';
 import remarkEmphasis from './remark-emphasis.ts';
@@ -48,11 +49,17 @@ export const remarkPlugins: RemarkPlugins = [remarkGfm, remarkEmphasis, remarkAu
 export const rehypePlugins: RehypePlugins = [
   // Before the parser drops them: HTML comments that never close.
   rehypeReportUnclosedComments,
+  // Before raw HTML is parsed: which <img> Markdown made (an empty alt there is a forgotten one).
+  rehypeMarkMarkdownImages,
   rehypeRaw,
   // Iframes and other hosts' media become links, local video and audio their published files.
   rehypeEmbeds,
   [rehypeReportUnsafe, { schema: articleSchema }],
   [rehypeSanitize, articleSchema],
+  // Local pictures become placeholders the page fills with <Picture> (and
+  // figures, with their captions); before Astro's own image step, which
+  // would otherwise leave an <img> with neither src nor alt.
+  rehypeImages,
   rehypeHeadingLevels,
   rehypeHeadingIds,
   rehypeFootnotesI18n,

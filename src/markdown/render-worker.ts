@@ -17,7 +17,7 @@ import { site } from '../config/site.ts';
 import { articleLanguage, defaultSection, isSection, type Lang } from '../i18n/locales.ts';
 import { markdownOptionsFor, syntaxHighlight } from './pipeline.ts';
 import { MEDIA_BASE, type MediaRef } from './rehype-embeds.ts';
-import { reportFile, type BodyLink, type BodyMessage, type BodyReport, type RenderJob, type RenderReply, type RenderedBody } from './rendered-body.ts';
+import { reportFile, type BodyImage, type BodyLink, type BodyMessage, type BodyReport, type RenderJob, type RenderReply, type RenderedBody } from './rendered-body.ts';
 
 /**
  * Astro's processor returns the HTML but not the VFile, whose `messages`
@@ -123,6 +123,7 @@ parentPort!.on('message', async (job: RenderJob) => {
       html: code,
       headings: metadata.headings,
       readingMinutes: Number(metadata.frontmatter.readingMinutes ?? 1),
+      images: (file?.data as { aaImages?: BodyImage[] } | undefined)?.aaImages ?? [],
     };
     const messages: BodyMessage[] = (file?.messages ?? []).map((m) => ({
       ...(m.line ? { line: m.line } : {}),
@@ -132,7 +133,7 @@ parentPort!.on('message', async (job: RenderJob) => {
       fatal: m.fatal === true,
     }));
     const data = file?.data as { aaLinks?: BodyLink[]; aaMedia?: MediaRef[] } | undefined;
-    const report: BodyReport = { messages, links: data?.aaLinks ?? [], media: data?.aaMedia ?? [] };
+    const report: BodyReport = { messages, links: data?.aaLinks ?? [], media: data?.aaMedia ?? [], images: body.images ?? [] };
     writeAtomically(job.outFile, JSON.stringify(body));
     // Last: the report's presence says the render is complete.
     writeAtomically(reportFile(job.outFile), JSON.stringify(report));

@@ -25,11 +25,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseImports } from 'es-module-lexer/js';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import type { MediaRef } from './rehype-embeds.ts';
+import type { BodyImage } from './rehype-images.ts';
+
+export type { BodyImage };
 
 export interface RenderedBody {
   readonly html: string;
   readonly headings: readonly MarkdownHeading[];
   readonly readingMinutes: number;
+  /** The local pictures, by the index their placeholder carries (`<img data-aa-image="N">`, see `rehype-images.ts`). */
+  readonly images?: readonly BodyImage[];
 }
 
 /**
@@ -60,6 +65,8 @@ export interface BodyReport {
   readonly links: readonly BodyLink[];
   /** Files beside the article that its video and audio use (`rehype-embeds.ts`); the check looks for them on every run. */
   readonly media?: readonly MediaRef[];
+  /** The local pictures, for the check (does the file exist, is it a picture) and the loader (what to import). */
+  readonly images?: readonly BodyImage[];
 }
 
 /** A message to a Markdown worker. */

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 
 /** The card's size in CSS pixels: what Facebook, WhatsApp and X ask for (1.91:1). */
 export const CARD_WIDTH = 1200;
@@ -134,7 +134,7 @@ async function drawText(text: string, font: string, fontfile: string, color: str
 }
 
 /** Composite input for a `TextImage`. */
-function placed(image: TextImage, left: number, top: number): sharp.OverlayOptions {
+function placed(image: TextImage, left: number, top: number): OverlayOptions {
   return { input: image.data, raw: { width: image.width, height: image.height, channels: 4 }, left, top };
 }
 

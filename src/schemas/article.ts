@@ -74,6 +74,43 @@ export const sourceSchema = z.strictObject({
   date: dateField('source date').optional(),
 });
 
+/**
+ * The lead picture: `image: { src, alt, caption?, credit?, decorative? }`.
+ * `src` is a path relative to the article file, into the folder named after
+ * it (`./wakhan-corridor/valley.jpg`); the content layer passes its own
+ * `image()` here so the file is imported and processed, the check a plain
+ * string (it looks at the file itself, see `validation/images.ts`). `alt`
+ * says what the picture shows; it may be empty only with `decorative: true`.
+ * The credit is shown under the picture with the word "Image:" in the
+ * article's language.
+ * @example z.strictObject({ image: leadImageField(z.string()).optional() })
+ */
+export function leadImageField<S extends z.ZodType>(src: S) {
+  return z
+    .strictObject(
+      {
+        src,
+        alt: z.string({ error: 'image.alt must be text: say what the picture shows (or alt: "" with decorative: true)' }).trim(),
+        caption: text('image caption').optional(),
+        credit: text('image credit').optional(),
+        decorative: z.boolean({ error: 'image.decorative must be true or false' }).optional(),
+      },
+      { error: 'image must be a block with src and alt (and caption, credit), such as image: { src: ./slug/photo.jpg, alt: "…" }' },
+    )
+    .superRefine((image, ctx) => {
+      if (image.alt === '' && image.decorative !== true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['alt'],
+          message: 'image.alt is empty: say what the picture shows; only a purely decorative picture has alt: "" with decorative: true',
+        });
+      }
+    });
+}
+
+/** The lead picture's `src` as the check reads it: a non-empty path or address. */
+const imageSrc = z.string({ error: 'image.src must be the path of the picture, such as ./slug/photo.jpg' }).trim().min(1, 'image.src must not be empty');
+
 /** Every frontmatter field: the content layer and the check build their schemas from it. */
 export const articleFields = {
   title: text('title'),
@@ -84,6 +121,8 @@ export const articleFields = {
   sources: z.array(sourceSchema, { error: 'sources must be a list' }).min(1, 'sources must name at least one original source'),
   tags: z.array(text('tag')).default([]),
   draft: z.boolean({ error: 'draft must be true or false' }).default(false),
+  /** The lead picture, above the body and in link previews (see `leadImageField`). */
+  image: leadImageField(imageSrc).optional(),
   /**
    * The language of an article written in another of its section's
    * languages (`lang: de` in European Languages); the check refuses one the

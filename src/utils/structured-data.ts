@@ -99,13 +99,22 @@ function articleRef(article: Article, origin: string): Json {
   return { '@type': 'NewsArticle', '@id': `${url}#article`, url, headline: article.data.title, inLanguage: languages[article.lang].tag };
 }
 
+/** What the page knows that the article's data does not: its pictures' URLs, its authors' pages. */
+export interface NewsArticleExtras {
+  /** Absolute URLs of the lead picture in 16:9, 4:3 and 1:1 (`utils/lead-image.ts`). */
+  readonly images?: readonly string[];
+  /** Each author's page on this site (site paths), in the order of `authors`; undefined for one without a page. */
+  readonly authorPaths?: readonly (string | undefined)[];
+}
+
 /**
  * `NewsArticle` data for an article page. Its other versions (`translationsOf`)
  * are linked both ways: the original lists every translation in
  * `workTranslation`, each translation names the original in `translationOfWork`.
+ * `image` (Google's three ratios) and each author's `url` come from `extras`.
  * @example newsArticle(article, [], 'https://www.afgazad.com')['@type'] // 'NewsArticle'
  */
-export function newsArticle(article: Article, translations: readonly Article[], origin: string): Json {
+export function newsArticle(article: Article, translations: readonly Article[], origin: string, extras: NewsArticleExtras = {}): Json {
   const { data } = article;
   const url = absoluteUrl(article.path, origin);
   const basedOn = externalSources(article, origin).map((s) => ({
@@ -130,7 +139,11 @@ export function newsArticle(article: Article, translations: readonly Article[], 
     // ISO 8601 in Kabul time: a date-only article reads as its own day (…T00:00:00+04:30).
     datePublished: isoDateTime(data.date),
     dateModified: isoDateTime(data.updated ?? data.date),
-    author: data.authors.map((name) => ({ '@type': 'Person', name })),
+    image: extras.images?.length ? [...extras.images] : undefined,
+    author: data.authors.map((name, i) => {
+      const path = extras.authorPaths?.[i];
+      return { '@type': 'Person', name, ...(path ? { url: absoluteUrl(path, origin) } : {}) };
+    }),
     publisher: publisher(origin),
     articleSection: sectionLabel(article.section, article.lang),
     keywords: data.tags.length > 0 ? data.tags : undefined,

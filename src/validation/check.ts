@@ -26,6 +26,7 @@ import { articlePath } from '../utils/urls.ts';
 import { groupNames, segmentClashes, segmentProblem } from '../utils/slugs.ts';
 import { bodyDigest, pipelineFingerprint } from '../markdown/rendered-body.ts';
 import { checkBodies } from './bodies.ts';
+import { checkImages, checkMediaFolders, isMediaPath } from './images.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { publicPaths, SitePaths, type SiteArticle } from './site-paths.ts';
 import { codePoint, slugProblems } from './slugs.ts';
@@ -401,10 +402,14 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   const fingerprint = bodies ? pipelineFingerprint(projectRoot, path.join(projectRoot, 'src')) : '';
   const digests = new Map<string, string>();
   // A bounded number at once: thousands of files at once would exhaust file handles.
+  // Pictures and other media in an article's own folder are not text; the picture pass looks at them.
+  const media: string[] = [];
   await mapLimit(entries, 256, async (abs) => {
     const rel = path.relative(root, abs).split(path.sep).join('/');
-    // Media in a folder beside the articles (a video, its poster) is not text: the body pass checks each file an article uses.
-    if (/^articles\/[^/]+\/[^/]+\/.+/.test(rel) && !rel.endsWith('.md')) return;
+    if (isMediaPath(rel)) {
+      media.push(rel);
+      return;
+    }
     try {
       const bytes = await readFile(abs);
       const source = decoder.decode(bytes);
@@ -435,5 +440,15 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
     }));
     problems.push(...(await checkBodies(inputs, { projectRoot, paths })));
   }
+  const images = checked.parsed.map((p) => ({
+    display: p.file.display,
+    abs: path.resolve(root, p.file.rel),
+    source: p.file.source,
+    ...(bodies ? { digest: digests.get(p.file.rel)! } : {}),
+    draft: p.data?.draft ?? true,
+    ...(p.data?.image ? { image: p.data.image } : {}),
+  }));
+  problems.push(...(await checkImages(images, projectRoot)));
+  problems.push(...checkMediaFolders(media, new Set(files.map((f) => f.rel)), (rel) => display(path.join(root, rel))));
   return sortProblems(problems);
 }

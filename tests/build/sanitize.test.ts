@@ -39,6 +39,9 @@ const files = {
       '    url: "https://thediplomat.com/2017/01/example/"',
       'translationKey: "xss-payloads"',
     ]) + payloads,
+  // The picture the payloads' <img onerror> point at, beside each article (see README, "Pictures").
+  'articles/en/xss-payloads/x.png': readFileSync(join(projectRoot, 'tests/fixtures/xss/x.png')),
+  'articles/fa/xss-payloads/x.png': readFileSync(join(projectRoot, 'tests/fixtures/xss/x.png')),
 };
 
 let build: FixtureBuild;

@@ -177,7 +177,8 @@ describe('JSON-LD', () => {
     expect(ld.description).toBe(a.data.dek);
     expect(ld.datePublished).toBe(kabulIso(a.data.date));
     expect(ld.dateModified).toBe(kabulIso(modified(a)));
-    expect(ld.author).toEqual(a.data.authors.map((name: string) => ({ '@type': 'Person', name })));
+    // Each author links to their page on the site (author.url).
+    expect(ld.author).toEqual(a.data.authors.map((name: string) => ({ '@type': 'Person', name, url: expect.stringMatching(new RegExp(`^${origin}/${a.section}/authors/[^/]+/$`)) })));
     expect(ld.publisher['@type']).toBe('Organization');
     expect(ld.publisher.name).toBe(site.nameLatin);
     expect(ld.publisher.logo['@type']).toBe('ImageObject');

@@ -40,7 +40,7 @@ export function copySite(): string {
  * `exitCode` and `output`.
  * @example const build = buildWithContent({ 'articles/en/a.md': text }); expect(build.exitCode).toBe(0);
  */
-export function buildWithContent(files: Record<string, string>): FixtureBuild {
+export function buildWithContent(files: Record<string, string | Uint8Array>): FixtureBuild {
   return rebuild(copySite(), files);
 }
 
@@ -50,7 +50,7 @@ export function buildWithContent(files: Record<string, string>): FixtureBuild {
  * `env` is added to the build's environment.
  * @example rebuild(root, { 'articles/fa/old.md': null }, { SEARCH_SHARD_PAGES: '2' })
  */
-export function rebuild(root: string, files: Record<string, string | null>, env: Record<string, string> = {}): FixtureBuild {
+export function rebuild(root: string, files: Record<string, string | Uint8Array | null>, env: Record<string, string> = {}): FixtureBuild {
   for (const [rel, text] of Object.entries(files)) {
     const target = join(root, 'content', rel);
     if (text === null) {

@@ -13,7 +13,7 @@ const schemaDir = join(projectRoot, 'tests', 'schemas');
 const schemaFile = (fileName: string) => ({ fileName, contents: readFileSync(join(schemaDir, fileName), 'utf8') });
 
 /** The schemas a main schema may import or include, loaded into xmllint's in-memory file system. */
-const preload = ['sitemap.xsd', 'xhtml-link.xsd', 'sitemap-news.xsd'].map(schemaFile);
+const preload = ['sitemap.xsd', 'xhtml-link.xsd', 'sitemap-news.xsd', 'sitemap-image.xsd'].map(schemaFile);
 
 /** libxml2's complaints about `xml` against `schema` (a file in tests/schemas); empty when valid. */
 export async function schemaErrors(xml: string, schema: string): Promise<string[]> {

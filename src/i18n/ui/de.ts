@@ -31,6 +31,8 @@ export const de: UIDictionary = {
   'article.sectionId': 'abschnitt',
   'article.footnotes': 'Fußnoten',
   'article.footnoteBack': 'Zurück zum Verweis {n}',
+  'image.credit': 'Bild: {credit}',
+  'image.creditWords': 'Foto|Bild|Grafik|Karte|Illustration',
   'pagination.label': 'Seiten',
   'pagination.prev': 'Neuere Artikel',
   'pagination.next': 'Ältere Artikel',
@@ -65,4 +67,6 @@ export const de: UIDictionary = {
   'new.author': 'Name der Autorin oder des Autors',
   'new.sourceName': 'Medium, das den Text zuerst veröffentlicht hat',
   'new.body': 'den Artikel hier schreiben, dann draft: false setzen.',
+  'new.imageAlt': 'was das Bild zeigt',
+  'new.imageCredit': 'wer das Bild gemacht hat',
 };

@@ -27,6 +27,10 @@ export const en = {
   'article.sectionId': 'section',
   'article.footnotes': 'Footnotes',
   'article.footnoteBack': 'Back to reference {n}',
+  /** The label before a picture's credit ("Image: AA-AA"). */
+  'image.credit': 'Image: {credit}',
+  /** Words that open a credit line under a picture (`*Photo: …*`), | between them; any language's are recognised in every article. */
+  'image.creditWords': 'Photo|Image|Picture|Chart|Map|Illustration|Credit',
   'pagination.label': 'Pages',
   'pagination.prev': 'Newer articles',
   'pagination.next': 'Older articles',
@@ -62,6 +66,8 @@ export const en = {
   'new.author': "author's name",
   'new.sourceName': 'outlet that first published it',
   'new.body': 'write the article here, then set draft: false.',
+  'new.imageAlt': 'what the picture shows',
+  'new.imageCredit': 'who made the picture',
 } as const;
 
 export type UIKey = keyof typeof en;

@@ -25,6 +25,8 @@ export const fa: UIDictionary = {
   'article.sectionId': 'بخش',
   'article.footnotes': 'پانویس‌ها',
   'article.footnoteBack': 'بازگشت به ارجاع {n}',
+  'image.credit': 'تصویر: {credit}',
+  'image.creditWords': 'عکس|تصویر|عکاس|نقشه|نمودار|طرح',
   'pagination.label': 'صفحه‌ها',
   'pagination.prev': 'مقاله‌های تازه‌تر',
   'pagination.next': 'مقاله‌های پیشین‌تر',
@@ -60,4 +62,6 @@ export const fa: UIDictionary = {
   'new.author': 'نام نویسنده',
   'new.sourceName': 'نام نشریه‌ای که نخست آن را نشر کرد',
   'new.body': 'متن مقاله را اینجا بنویسید و سپس draft را false کنید.',
+  'new.imageAlt': 'آنچه تصویر نشان می‌دهد',
+  'new.imageCredit': 'سازندهٔ تصویر',
 };

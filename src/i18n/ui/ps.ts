@@ -40,6 +40,8 @@ export const ps: UIDictionary = {
   'article.sectionId': 'برخه',
   'article.footnotes': 'لمنلیکونه',
   'article.footnoteBack': 'بېرته {n} حوالې ته',
+  'image.credit': 'انځور: {credit}',
+  'image.creditWords': 'انځور|عکس|تصویر|نقشه|ګراف',
   'pagination.label': 'پاڼې',
   'pagination.prev': 'نوې لیکنې',
   'pagination.next': 'پخوانۍ لیکنې',
@@ -74,4 +76,6 @@ export const ps: UIDictionary = {
   'new.author': 'د لیکوال نوم',
   'new.sourceName': 'هغه خپرونه چې لومړی یې خپره کړه',
   'new.body': 'د لیکنې متن دلته ولیکئ، بیا draft په false بدل کړئ.',
+  'new.imageAlt': 'انځور څه ښيي',
+  'new.imageCredit': 'د انځور جوړونکی',
 };

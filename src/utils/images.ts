@@ -1,0 +1,47 @@
+/**
+ * What the pages need to know about an article's pictures: the widths the
+ * image service makes (fitted to the text column), the `sizes` that tells
+ * the browser how wide the column is, and the body pictures the loader put
+ * in the entry's data (`loaders/articles.ts`).
+ */
+import type { ImageMetadata } from 'astro';
+import type { ArticleEntry } from './articles.ts';
+
+/**
+ * How wide a picture is shown: the text column, `--measure` (42rem) on a
+ * wide screen, the screen less the page's side padding (2 × 1rem) on a
+ * phone. Kept in step with `styles/tokens.css` and `.container`.
+ */
+export const COLUMN_SIZES = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
+
+/**
+ * Widths made for the column, in CSS pixels × 1, 1.5, 2 and 3 of a phone
+ * (360, 540, 720, 1080) and 2 × the column on a wide screen (1344). Never
+ * wider than the original: the service does not enlarge.
+ * @example columnWidths(1600) // [360, 540, 720, 1080, 1344]
+ * @example columnWidths(800) // [360, 540, 720, 800]
+ */
+export function columnWidths(originalWidth: number): number[] {
+  const widths = [360, 540, 720, 1080, 1344].filter((w) => w < originalWidth);
+  if (originalWidth <= 1344) widths.push(originalWidth);
+  return widths;
+}
+
+/** The width of the fallback `<img src>` (and its `width` attribute): the column at 2×, or the original if smaller. */
+export const fallbackWidth = (originalWidth: number): number => Math.min(originalWidth, 1344);
+
+/**
+ * An article's body pictures, by the index of their placeholder in the
+ * rendered body (`<img data-aa-image="N">`). An entry is a picture's
+ * `ImageMetadata`, or `null`/a string when its file was missing or is not
+ * a picture format (the check refuses the article then).
+ * @example bodyImagesOf(article.entry)[0]?.width // 1800
+ */
+export function bodyImagesOf(entry: ArticleEntry): readonly (ImageMetadata | string | null)[] {
+  return ((entry.data as Record<string, unknown>).bodyImages as (ImageMetadata | string | null)[] | undefined) ?? [];
+}
+
+/** Whether a value from the entry's data is an imported picture. */
+export function isImageMetadata(value: unknown): value is ImageMetadata {
+  return typeof value === 'object' && value !== null && 'src' in value && 'width' in value && 'height' in value && 'format' in value;
+}

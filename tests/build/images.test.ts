@@ -1,0 +1,135 @@
+/**
+ * Pictures beside articles, through a real build: the images-relative case
+ * (tests/fixtures/images/relative, from an editor's real layout) must come
+ * out as responsive pictures in modern formats with their alt text, width
+ * and height, its credit line under the first; and a warm build must encode
+ * nothing again (Astro's assets cache).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { byId } from '../helpers/content.ts';
+import { pageIn } from '../helpers/dist.ts';
+import { distDir, projectRoot } from '../helpers/paths.ts';
+import { sitemapFiles } from '../helpers/seo.ts';
+import { buildWithContent, rebuild, type FixtureBuild } from '../helpers/fixture-site.ts';
+
+const caseDir = join(projectRoot, 'tests/fixtures/images/relative');
+/** Every file of the case, as it would be dropped into content/articles/. */
+function caseFiles(): Record<string, string | Uint8Array> {
+  const files: Record<string, string | Uint8Array> = {};
+  for (const e of readdirSync(caseDir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || e.name === 'expected.txt') continue;
+    const abs = join(e.parentPath, e.name);
+    files[`articles/${relative(caseDir, abs)}`] = readFileSync(abs);
+  }
+  return files;
+}
+
+let build: FixtureBuild;
+let doc: Document;
+beforeAll(() => {
+  build = buildWithContent(caseFiles());
+  if (build.exitCode !== 0) throw new Error(build.output.slice(-3000));
+  doc = parseHTML(readFileSync(join(build.dist, 'fa/2024/03/bazar-kabul-tasweer/index.html'), 'utf8')).document;
+});
+
+describe('images beside the article (images-relative)', () => {
+  it('shows both pictures with their alt text, in AVIF and WebP with a fallback, several widths, width and height', () => {
+    const pictures = [...doc.querySelectorAll('.prose picture')];
+    expect(pictures).toHaveLength(2);
+    const alts = pictures.map((p) => p.querySelector('img')!.getAttribute('alt'));
+    expect(alts).toEqual(['نمای کلی بازار میوهٔ خشک در کابل', 'یک دکان کوچک با کیسه‌های کشمش']);
+    for (const picture of pictures) {
+      const types = [...picture.querySelectorAll('source')].map((s) => s.getAttribute('type'));
+      expect(types).toEqual(['image/avif', 'image/webp']);
+      const img = picture.querySelector('img')!;
+      expect(img.getAttribute('src')).toMatch(/^\/_astro\/.+\.(jpg|png)$/);
+      expect(Number(img.getAttribute('width'))).toBeGreaterThan(0);
+      expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
+      expect(img.getAttribute('loading')).toBe('lazy');
+      for (const source of picture.querySelectorAll('source')) {
+        expect(source.getAttribute('srcset')!.split(',').length).toBeGreaterThan(1);
+        expect(source.getAttribute('sizes')).toBeTruthy();
+      }
+    }
+  });
+
+  it('every picture the page names was written to dist/', () => {
+    const urls = [...doc.querySelectorAll('.prose picture source, .prose picture img')].flatMap((el) =>
+      [el.getAttribute('src'), ...(el.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(' ')[0])].filter(Boolean),
+    ) as string[];
+    for (const url of urls) expect(readdirSync(join(build.dist, '_astro'))).toContain(url.replace('/_astro/', ''));
+  });
+
+  it('keeps the italic credit line under the first picture, and the title as the second one’s caption', () => {
+    const figures = [...doc.querySelectorAll('.prose figure')];
+    expect(figures[0]!.querySelector('figcaption')!.textContent).toContain('عکس: گزارشگر آزمایشی');
+    expect(figures[1]!.querySelector('figcaption')!.textContent).toContain('دکان کشمش‌فروشی');
+    expect(doc.querySelector('.prose img:not([src])')).toBeNull();
+  });
+
+  it('a warm build encodes nothing again', () => {
+    // The cold build encoded (Astro prints the weights); the warm one reuses every file.
+    expect(build.output).toMatch(/\(before: [\d.]+kB, after/);
+    const warm = rebuild(build.root, {});
+    expect(warm.exitCode).toBe(0);
+    expect(warm.output).not.toMatch(/\(before: [\d.]+kB, after/);
+  });
+});
+
+/**
+ * The lead picture where link previews and search engines read it, on the
+ * test site (tests/fixtures/site: the Wakhan, Qosh Tepa and railway pieces
+ * carry lead pictures drawn for the project, 1800 × 1200).
+ */
+describe('the lead picture in previews, structured data and the sitemap', () => {
+  const path = byId.get('en/wakhan-corridor')!.path;
+  const page = () => pageIn(distDir, path);
+  const file = (url: string) => join(distDir, new URL(url).pathname);
+
+  it('is og:image, a 1200 px JPEG on the site with its alt, width and height', async () => {
+    const meta = (p: string) => page().querySelector(`meta[property="${p}"]`)?.getAttribute('content');
+    const url = meta('og:image')!;
+    expect(url).toMatch(/^https:\/\/.+\/_astro\/.+\.jpg$/);
+    const info = await sharp(file(url)).metadata();
+    expect([info.format, info.width, info.height]).toEqual(['jpeg', 1200, 800]);
+    expect([meta('og:image:width'), meta('og:image:height'), meta('og:image:type')]).toEqual(['1200', '800', 'image/jpeg']);
+    expect(meta('og:image:alt')).toMatch(/^A relief drawing of the Wakhan Corridor/);
+  });
+
+  it('keeps the site logo as og:image on an article without a lead picture', () => {
+    const plain = pageIn(distDir, byId.get('en/mes-aynak-copper')!.path);
+    expect(plain.querySelector('meta[property="og:image"]')?.getAttribute('content')).not.toMatch(/_astro/);
+    expect(plain.querySelector('meta[property="og:image:alt"]')).toBeNull();
+  });
+
+  it('gives NewsArticle the picture in 16:9, 4:3 and 1:1, each 1200 px on its long side, and each author a url', async () => {
+    const data = JSON.parse(page().querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(data.image).toHaveLength(3);
+    const sizes = await Promise.all((data.image as string[]).map(async (u) => (await sharp(file(u)).metadata()) as { width: number; height: number }));
+    expect(sizes.map((s) => [s.width, s.height])).toEqual([
+      [1200, 675],
+      [1200, 900],
+      [1200, 1200],
+    ]);
+    for (const author of data.author) {
+      expect(author.url).toMatch(/^https:\/\/.+\/en\/authors\/[^/]+\/$/);
+      expect(existsSync(join(distDir, new URL(author.url).pathname, 'index.html'))).toBe(true);
+    }
+  });
+
+  it('lists each article picture once in the sitemap (image:image), the lead as previews take it', () => {
+    const xml = sitemapFiles(distDir).map((f) => readFileSync(join(distDir, f), 'utf8')).join('');
+    const entry = xml.split('<url>').find((u) => u.includes(`${path}</loc>`))!;
+    const locs = [...entry.matchAll(/<image:loc>([^<]+)<\/image:loc>/g)].map((m) => m[1]!);
+    const og = page().querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+    expect(locs[0]).toBe(og);
+    // The lead once, then the yurts drawing in the body.
+    expect(locs).toHaveLength(2);
+    expect(locs[1]).toMatch(/\/_astro\/yurts\.[^/]+\.png$/);
+    for (const loc of locs) expect(existsSync(file(loc))).toBe(true);
+  });
+});
