@@ -34,6 +34,7 @@ import rehypeFootnotesI18n from './rehype-footnotes-i18n.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHeadingLevels from './rehype-heading-levels.ts';
 import rehypeImages, { rehypeMarkMarkdownImages } from './rehype-images.ts';
+import rehypeKeepCodes from './rehype-keep-codes.ts';
 import rehypeReportUnsafe, { rehypeReportUnclosedComments } from './rehype-report-unsafe.ts';
 import remarkAutolinks from './remark-autolinks.ts';
 import remarkEmphasis from './remark-emphasis.ts';
@@ -67,6 +68,8 @@ export const rehypePlugins: RehypePlugins = [
   // node when the domain note looks for the rest of the word.
   rehypeExternalLinks,
   rehypeBidi,
+  // After the runs are isolated: a code is then one text node inside its <bdi>.
+  rehypeKeepCodes,
 ];
 
 /** The processor options Astro gets (astro.config.mjs); articles use markdownOptionsFor(). */

@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { smartText } from '../../src/utils/typography.ts';
 import { site } from '../../src/config/site.ts';
 import { afghanMonths, gregorianParts, solarHijriParts } from '../../src/utils/dates.ts';
 import { formatMonth } from '../../src/i18n/format.ts';
@@ -115,7 +116,7 @@ describe('article navigation', () => {
     const crumbs = [...doc.querySelectorAll('nav.breadcrumbs li')];
     expect(crumbs.map((li) => li.querySelector('a')?.getAttribute('href') ?? null)).toEqual(['/', sectionPath(article.section), null]);
     expect(crumbs.at(-1)!.getAttribute('aria-current')).toBe('page');
-    expect(crumbs.at(-1)!.textContent).toBe(article.data.title);
+    expect(crumbs.at(-1)!.textContent).toBe(smartText(article.data.title, article.lang));
 
     expect(doc.querySelectorAll('h1')).toHaveLength(1);
     // The body's top-level sections: its headings at the shallowest level.

@@ -128,7 +128,8 @@ describe.each(['en', 'fa'] as const)('an article full of injection payloads (%s)
 describe('frontmatter text', () => {
   it('is shown as text, never as markup', () => {
     const { document } = page('en');
-    expect(document.querySelector('h1')?.textContent).toBe(`Payloads <script>alert('title')</script> in a title`);
+    // As text, with the English typography of titles (curly quotes).
+    expect(document.querySelector('h1')?.textContent).toBe(`Payloads <script>alert(‘title’)</script> in a title`);
     expect(document.querySelector('.dek')?.textContent).toContain('<img src=x');
   });
 

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smartText } from '../../src/utils/typography.ts';
 import type { Section } from '../../src/i18n/locales.ts';
 import { articlePath } from '../../src/utils/urls.ts';
 import { buildFixtureSite, HOSTILE_TITLE, STAGING_URL, type FixtureSite } from '../helpers/fixture-site.ts';
@@ -61,7 +62,8 @@ describe('a title with </script>, quotes and ampersands', () => {
     expect([...doc.querySelectorAll('script')].map((s) => s.getAttribute('type'))).toEqual(['application/ld+json']);
     expect(doc.querySelector('title')?.textContent?.startsWith(HOSTILE_TITLE)).toBe(true);
     expect(meta(doc, 'og:title')).toEqual([HOSTILE_TITLE]);
-    expect(doc.querySelector('h1')?.textContent).toBe(HOSTILE_TITLE);
+    // The page shows it with English typography (curly quotes), as text.
+    expect(doc.querySelector('h1')?.textContent).toBe(smartText(HOSTILE_TITLE, 'en'));
 
     const feed = parseXml(readFileSync(join(fixture.dist, 'en/rss.xml'), 'utf8'));
     expect(texts(feed.getElementsByTagName('item')[0]!, 'title')).toEqual([HOSTILE_TITLE]);

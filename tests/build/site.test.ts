@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { site } from '../../src/config/site.ts';
+import { smartText } from '../../src/utils/typography.ts';
+import { site, siteName } from '../../src/config/site.ts';
 import { formatDate } from '../../src/i18n/format.ts';
 import { defaultLang, defaultSection, languages, sectionKeys, sectionLabel, sections, type Lang, type Section } from '../../src/i18n/locales.ts';
 import { sectionPath } from '../../src/utils/urls.ts';
@@ -58,15 +59,21 @@ describe('article pages', () => {
     // lang and dir are set once, on <html>: nothing else repeats the page's own language.
     expect(doc.querySelectorAll(`body [lang="${tag}"]`).length).toBe(0);
 
+    // An inner page: the compact bar names the publication in the page's script and leads home;
+    // both names, the couplet, the address and the email are in the footer.
     const masthead = doc.querySelector('header.masthead')!;
-    expect(masthead.textContent).toContain(site.nameFa);
-    expect(masthead.textContent).toContain(site.nameLatin);
-    for (const { hemistichs } of site.motto) for (const misra of hemistichs) expect(masthead.textContent).toContain(misra);
-    expect(masthead.querySelector(`a[href="mailto:${site.email}"]`)?.textContent).toBe(site.email);
-    expect(masthead.textContent).toContain(site.webAddress);
+    expect(masthead.querySelector('a.name[href="/"]')?.textContent).toContain(siteName(article.lang));
+    expect(masthead.querySelector('.motto')).toBeNull();
+    const footer = doc.querySelector('footer')!;
+    expect(footer.textContent).toContain(site.nameFa);
+    expect(footer.textContent).toContain(site.nameLatin);
+    for (const { hemistichs } of site.motto) for (const misra of hemistichs) expect(footer.textContent).toContain(misra);
+    expect(footer.querySelector(`a[href="mailto:${site.email}"]`)?.textContent).toBe(site.email);
+    expect(footer.textContent).toContain(site.webAddress);
 
-    expect(doc.querySelector('h1')?.textContent).toBe(article.data.title);
-    expect(doc.querySelector('.dek')?.textContent).toBe(article.data.dek);
+    // Titles and deks get the typography of their language's bodies (curly quotes in English).
+    expect(doc.querySelector('h1')?.textContent).toBe(smartText(article.data.title, article.lang));
+    expect(doc.querySelector('.dek')?.textContent).toBe(smartText(article.data.dek, article.lang));
     expect(doc.querySelector('article time')?.textContent).toBe(formatDate(article.data.date, article.lang));
     for (const author of article.data.authors) expect(doc.querySelector('.byline')!.textContent).toContain(author);
 
@@ -188,8 +195,8 @@ describe('section indexes', () => {
       expect(entries.length, key).toBe(list.length);
       entries.forEach((entry, i) => {
         const article = list[i]!;
-        expect(entry.querySelector('h2')?.textContent, article.id).toBe(article.data.title);
-        expect(entry.querySelector('.dek')?.textContent).toBe(article.data.dek);
+        expect(entry.querySelector('h2')?.textContent, article.id).toBe(smartText(article.data.title, article.lang));
+        expect(entry.querySelector('.dek')?.textContent).toBe(smartText(article.data.dek, article.lang));
         expect(entry.querySelector('.byline')?.textContent).toContain(article.data.authors[0]);
         expect(entry.querySelector('time')?.textContent, article.id).toBe(formatDate(article.data.date, article.lang));
         // An entry in another language than the section's is marked as such.
