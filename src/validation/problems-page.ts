@@ -54,7 +54,7 @@ li { margin-block: 1rem 1.5rem; }
 .where { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 .where span { font-weight: normal; color: #555; margin-inline-start: .5rem; }
 .message { margin-block: .25rem; overflow-wrap: anywhere; }
-pre { background: #fbeaea; padding: .5rem; overflow-x: auto; white-space: pre-wrap; unicode-bidi: plaintext; }
+pre { font-family: system-ui, sans-serif; background: #fbeaea; padding: .5rem; overflow-x: auto; white-space: pre-wrap; unicode-bidi: plaintext; }
 .n { color: #777; user-select: none; }
 @media (prefers-color-scheme: dark) { body { background: #161616; color: #eee; } h1 { color: #ff8a8a; border-color: #ff8a8a; } .where span, .n { color: #aaa; } pre { background: #3a1d1d; } }
 </style>

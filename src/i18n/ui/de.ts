@@ -31,6 +31,8 @@ export const de: UIDictionary = {
   'article.sectionId': 'abschnitt',
   'article.footnotes': 'Fußnoten',
   'article.footnoteBack': 'Zurück zum Verweis {n}',
+  'article.draft': 'Entwurf',
+  'article.draftNote': 'Nur npm run dev zeigt diesen Artikel; Leser sehen ihn erst mit {field}.',
   'pagination.label': 'Seiten',
   'pagination.prev': 'Neuere Artikel',
   'pagination.next': 'Ältere Artikel',

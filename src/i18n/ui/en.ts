@@ -27,6 +27,9 @@ export const en = {
   'article.sectionId': 'section',
   'article.footnotes': 'Footnotes',
   'article.footnoteBack': 'Back to reference {n}',
+  /** The banner on a draft in `npm run dev` (never built): its label, and what it means; {field} is `draft: false`. */
+  'article.draft': 'Draft',
+  'article.draftNote': 'Only npm run dev shows this article; readers see it once {field} is set.',
   'pagination.label': 'Pages',
   'pagination.prev': 'Newer articles',
   'pagination.next': 'Older articles',

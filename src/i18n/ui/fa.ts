@@ -25,6 +25,8 @@ export const fa: UIDictionary = {
   'article.sectionId': 'بخش',
   'article.footnotes': 'پانویس‌ها',
   'article.footnoteBack': 'بازگشت به ارجاع {n}',
+  'article.draft': 'پیش‌نویس',
+  'article.draftNote': 'این مقاله را تنها npm run dev نشان می‌دهد؛ خوانندگان آن را پس از {field} می‌بینند.',
   'pagination.label': 'صفحه‌ها',
   'pagination.prev': 'مقاله‌های تازه‌تر',
   'pagination.next': 'مقاله‌های پیشین‌تر',

@@ -40,6 +40,8 @@ export const ps: UIDictionary = {
   'article.sectionId': 'برخه',
   'article.footnotes': 'لمنلیکونه',
   'article.footnoteBack': 'بېرته {n} حوالې ته',
+  'article.draft': 'مسوده',
+  'article.draftNote': 'دا لیکنه یوازې npm run dev ښيي؛ لوستونکي یې له {field} وروسته ویني.',
   'pagination.label': 'پاڼې',
   'pagination.prev': 'نوې لیکنې',
   'pagination.next': 'پخوانۍ لیکنې',
