@@ -27,7 +27,7 @@ const escape = (text: string) =>
  * @param lineOf the text of line `line` (1-based) of `file` as shown in the
  *   problem, or undefined if it cannot be read; shown under the message
  * @example problemsPage([{ file: 'content/articles/en/a.md', field: 'frontmatter', line: 2, message: 'broken YAML: …' }])
- * // '<!doctype html><html lang="en" dir="ltr">…<title>Content check: 1 problem</title>…'
+ * // '<!doctype html><html lang=…(toolsTag) dir="ltr">…<title>Content check: 1 problem</title>…'
  */
 export function problemsPage(problems: readonly Problem[], lineOf: (file: string, line: number) => string | undefined = () => undefined): string | undefined {
   const errors = problems.filter(isError);

@@ -66,4 +66,6 @@ export const de: UIDictionary = {
   'new.author': 'Name der Autorin oder des Autors',
   'new.sourceName': 'Medium, das den Text zuerst veröffentlicht hat',
   'new.body': 'den Artikel hier schreiben, dann draft: false setzen.',
+  'new.exampleTitle': 'Weizenpreise in Herat steigen',
+  'new.exampleSlug': 'weizenpreise-herat',
 };

@@ -64,6 +64,9 @@ export const en = {
   'new.author': "author's name",
   'new.sourceName': 'outlet that first published it',
   'new.body': 'write the article here, then set draft: false.',
+  /** The example `npm run new` prints with its usage: a title in this language, and its ASCII slug. */
+  'new.exampleTitle': 'Wheat prices climb in Herat',
+  'new.exampleSlug': 'wheat-prices-herat',
 } as const;
 
 export type UIKey = keyof typeof en;

@@ -75,4 +75,6 @@ export const ps: UIDictionary = {
   'new.author': 'د لیکوال نوم',
   'new.sourceName': 'هغه خپرونه چې لومړی یې خپره کړه',
   'new.body': 'د لیکنې متن دلته ولیکئ، بیا draft په false بدل کړئ.',
+  'new.exampleTitle': 'د هرات د غنمو بیې لوړېږي',
+  'new.exampleSlug': 'herat-ghanam-bei',
 };
