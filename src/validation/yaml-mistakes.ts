@@ -62,8 +62,14 @@ function withoutComment(value: string): string {
   return at < 0 ? value : value.slice(0, at).trimEnd();
 }
 
-/** Explains one `field: value` line, or nothing if it shows none of the slips. */
-function explainLine(raw: string): string | undefined {
+/**
+ * Explains one `field: value` line, or nothing if it shows none of the slips.
+ * With `unclosedOnly`, only a quote or bracket left open (for lines above
+ * the one the parser stopped at: every other slip stops it on its own line,
+ * and a line above that parsed, such as `tags: ”کامنت‌دونی” استاتیک` with a
+ * quotation inside the words, must not be blamed).
+ */
+function explainLine(raw: string, unclosedOnly = false): string | undefined {
   const entry = ENTRY.exec(raw);
   if (!entry) return undefined;
   const [, lead = '', key = '', , rest = ''] = entry;
@@ -72,7 +78,7 @@ function explainLine(raw: string): string | undefined {
   const write = (v: string) => `${lead.trim() ? `${lead.trim()} ` : ''}${key}: ${v}`;
   const first = value[0]!;
 
-  if (CURLY.includes(first)) {
+  if (CURLY.includes(first) && !unclosedOnly) {
     const inner = value.replace(new RegExp(`^[${CURLY}]|[${CURLY}]$`, 'gu'), '');
     return `the value starts with a curly quote (${first}), which YAML does not read as a quote: a word processor has turned the straight quotes into typographic ones. Type straight double quotes around the value: ${write(dq(inner))}`;
   }
@@ -82,7 +88,7 @@ function explainLine(raw: string): string | undefined {
       return `the quote (${first}) that opens the value on this line is never closed; end the value with ${first} on the same line: ${write(dq(value.slice(1)))}`;
     }
     const after = withoutComment(value.slice(close + 1)).trim();
-    if (!after) return undefined;
+    if (!after || unclosedOnly) return undefined;
     if (after.startsWith(PERSIAN_COMMA)) {
       return `a Persian comma (،) follows the quoted value; a list goes in square brackets, its items separated by a Latin comma (,): ${key}: [${value.replaceAll(PERSIAN_COMMA, ',')}]`;
     }
@@ -94,9 +100,10 @@ function explainLine(raw: string): string | undefined {
     return `the value has a ' inside the single quotes around it, and YAML takes it for the end of the value. Use double quotes around the value: ${write(dq(inner.replaceAll("''", "'")))}`;
   }
   if (first === '[') {
-    return explainFlowList(value, key);
+    const list = explainFlowList(value, key);
+    return unclosedOnly && !list?.includes('never closed') ? undefined : list;
   }
-  if ('{|>&*!%@`'.includes(first)) return undefined;
+  if ('{|>&*!%@`'.includes(first) || unclosedOnly) return undefined;
   const plain = withoutComment(value);
   if (/:(\s|$)/.test(plain)) {
     return `the value has a colon followed by a space (": "), and YAML takes the words before it for another field. Put the whole value in double quotes: ${write(dq(plain))}`;
@@ -148,7 +155,7 @@ export function explainYamlError(yamlText: string, startLine: number, errorLine?
   for (let i = 0; i < lines.length; i++) {
     const line = startLine + i;
     if (errorLine !== undefined && line > errorLine) break;
-    const message = explainLine(lines[i]!);
+    const message = explainLine(lines[i]!, errorLine !== undefined && line < errorLine);
     if (message) return { line, message };
   }
   return undefined;

@@ -97,6 +97,12 @@ describe('YAML slips, in plain words', () => {
     expect(only(check({ tags: 'tags: ["economy", "politics"' }))).toMatchObject({ field: 'frontmatter', line: 9 });
   });
 
+  it('does not blame a line above the parser’s stop for anything but a quote left open', () => {
+    // Parsed on its own (a quotation inside the words, as a real Persian blog has it); the slip is two lines down.
+    const yamlText = 'title: "A"\ntags: ”کامنت‌دونی” استاتیک\ndek: Kabul: prices rise\n';
+    expect(explainYamlError(yamlText, 2, 4)).toMatchObject({ line: 4, message: expect.stringContaining('colon followed by a space') });
+  });
+
   it('a slip it does not know keeps the parser’s own reason and line', () => {
     expect(explainYamlError('title: "A"\n  bad: indent\n', 2, 3)).toBeUndefined();
     expect(only(check({ draft: 'draft: false\n  bad: indent' }))).toMatchObject({ field: 'frontmatter', line: 11, message: 'broken YAML: bad indentation of a mapping entry' });
