@@ -70,15 +70,16 @@ export async function runNew(args: readonly string[], options: NewOptions = {}):
   } catch (error) {
     return fail((error as Error).message);
   }
+  const { title } = values;
   const missing = [
     values.lang === undefined && `--lang (the section or language: ${choices.join(', ')})`,
-    values.title === undefined && '--title (the title, in quotes)',
+    title === undefined && '--title (the title, in quotes)',
   ].filter(Boolean);
-  if (missing.length > 0) return fail(`missing ${missing.join(' and ')}`);
+  if (missing.length > 0 || title === undefined) return fail(`missing ${missing.join(' and ')}`);
   const target = targetOf(values.lang ?? '');
   if (!target) return fail(`--lang must be one of ${choices.join(', ')}`);
 
-  const result = newArticle({ ...target, title: values.title, slug: values.slug, today: isoDay(options.now ?? new Date()) });
+  const result = newArticle({ ...target, title, slug: values.slug, today: isoDay(options.now ?? new Date()) });
   if (!result.ok) return fail(result.error);
 
   const dir = path.join(values.content ?? 'content', 'articles', target.section);
