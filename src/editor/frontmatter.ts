@@ -26,6 +26,12 @@ export interface ArticleFields {
   /** Another language of the section than its own (`de` in European Languages). */
   readonly lang?: string;
   readonly translationKey?: string;
+  /**
+   * Without a `translationKey`: the key to suggest in its commented-out line,
+   * and where the piece's other versions would live (`content/articles/en/`),
+   * so that pairing a translation is removing a `#` in both files.
+   */
+  readonly suggestTranslation?: { readonly key: string; readonly folders: readonly string[] };
   readonly tags: readonly string[];
   readonly draft: boolean;
 }
@@ -76,7 +82,9 @@ export function toMarkdownFile(fields: ArticleFields, body: string, comments: Fr
     ...(fields.lang ? [`lang: ${fields.lang}`] : []),
     fields.translationKey
       ? `translationKey: ${fields.translationKey}`
-      : '# translationKey: some-key   (optional: the same key in every language version of this piece)',
+      : fields.suggestTranslation
+        ? `# translationKey: ${fields.suggestTranslation.key}   (a version in ${fields.suggestTranslation.folders.join(' or ')}? Give it this line too and remove the # in both)`
+        : '# translationKey: some-key   (optional: the same key in every language version of this piece)',
     `tags: [${fields.tags.map(q).join(', ')}]`,
     line('draft', `draft: ${fields.draft}`),
     '---',

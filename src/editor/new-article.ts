@@ -4,7 +4,7 @@
  * draft, so it passes `npm run check` at once and shows in `npm run dev`; the
  * checker refuses any `TODO:` left in an article that is no longer a draft.
  */
-import { sections, type Lang, type Section } from '../i18n/locales.ts';
+import { languages, sectionKeys, sections, type Lang, type Section } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { slugify, slugProblems } from '../validation/slugs.ts';
 import { toMarkdownFile } from './frontmatter.ts';
@@ -18,6 +18,18 @@ export interface NewArticleOptions {
   readonly slug?: string;
   /** `YYYY-MM-DD`, today in Kabul. */
   readonly today: string;
+}
+
+const scriptOf = (s: Section) => languages[sections[s].lang].script;
+
+/**
+ * The sections a piece's translation would go to, those in another script
+ * first (a Dari piece is most often paired with its English version).
+ * @example translationSections(fa) // [en, ps]
+ */
+export function translationSections(section: Section): Section[] {
+  const others = sectionKeys.filter((s) => s !== section);
+  return [...others.filter((s) => scriptOf(s) !== scriptOf(section)), ...others.filter((s) => scriptOf(s) === scriptOf(section))];
 }
 
 export type NewArticle = { ok: true; slug: string; text: string } | { ok: false; error: string };
@@ -49,6 +61,9 @@ export function newArticle({ section, lang, title, slug, today }: NewArticleOpti
       sources: [{ name: todo('new.sourceName'), url: 'https://example.com/TODO:original-url' }],
       tags: [],
       ...(lang && lang !== sections[section].lang ? { lang } : {}),
+      // A piece often has a version in another section: its key is offered, commented out
+      // (a key named by one file only is an error), under the slug both versions can share.
+      suggestTranslation: { key: chosen, folders: translationSections(section).map((s) => `content/articles/${s}/`) },
       draft: true,
     },
     todo('new.body'),

@@ -9,10 +9,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLang, isSection, sectionKeys, sectionLanguages, type Lang, type Section } from '../i18n/locales.ts';
+import { defaultSection, isLang, isSection, sections, sectionKeys, sectionLanguages, type Lang, type Section } from '../i18n/locales.ts';
+import { useTranslations } from '../i18n/ui.ts';
 import { CommandOutput, resolveArg, type CommandOptions, type CommandResult } from '../utils/command.ts';
 import { isoDay } from '../utils/dates.ts';
-import { newArticle } from './new-article.ts';
+import { newArticle, translationSections } from './new-article.ts';
 
 /** Every value --lang takes: the sections, then the further languages each offers. */
 const choices = [...sectionKeys, ...sectionKeys.flatMap((s) => sectionLanguages(s).slice(1))];
@@ -23,6 +24,20 @@ function targetOf(value: string): { section: Section; lang?: Lang } | undefined 
   if (!isLang(value)) return undefined;
   const section = sectionKeys.find((s) => sectionLanguages(s).includes(value));
   return section && { section, lang: value };
+}
+
+/**
+ * Two example commands for the usage text: the first section (a non-Latin
+ * title needs --slug) and one in another script, titles from the UI dictionaries.
+ */
+function examples(): string {
+  const lines = [defaultSection, translationSections(defaultSection)[0]]
+    .filter((s): s is Section => s !== undefined)
+    .map((s) => {
+      const t = useTranslations(sections[s].lang);
+      return `npm run new -- --lang ${s} --title "${t('new.exampleTitle')}" --slug ${t('new.exampleSlug')}`;
+    });
+  return lines.map((l, i) => `${i === 0 ? 'example: ' : '         '}${l}`).join('\n');
 }
 
 export interface NewOptions extends CommandOptions {
@@ -40,7 +55,7 @@ export interface NewOptions extends CommandOptions {
  */
 export async function runNew(args: readonly string[], options: NewOptions = {}): Promise<CommandResult> {
   const out = new CommandOutput(options);
-  const usage = `usage: npm run new -- --lang ${choices.join('|')} --title "Title" [--slug ascii-slug]`;
+  const usage = `usage: npm run new -- --lang ${choices.join('|')} --title "Title" [--slug ascii-slug]\n${examples()}`;
   const fail = (message: string) => {
     out.error(`new: ${message}\n${usage}`);
     return out.result(1);
@@ -55,11 +70,16 @@ export async function runNew(args: readonly string[], options: NewOptions = {}):
   } catch (error) {
     return fail((error as Error).message);
   }
+  const { title } = values;
+  const missing = [
+    values.lang === undefined && `--lang (the section or language: ${choices.join(', ')})`,
+    title === undefined && '--title (the title, in quotes)',
+  ].filter(Boolean);
+  if (missing.length > 0 || title === undefined) return fail(`missing ${missing.join(' and ')}`);
   const target = targetOf(values.lang ?? '');
   if (!target) return fail(`--lang must be one of ${choices.join(', ')}`);
-  if (values.title === undefined) return fail('--title is required');
 
-  const result = newArticle({ ...target, title: values.title, slug: values.slug, today: isoDay(options.now ?? new Date()) });
+  const result = newArticle({ ...target, title, slug: values.slug, today: isoDay(options.now ?? new Date()) });
   if (!result.ok) return fail(result.error);
 
   const dir = path.join(values.content ?? 'content', 'articles', target.section);
@@ -72,7 +92,9 @@ export async function runNew(args: readonly string[], options: NewOptions = {}):
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${file} already exists; it was not changed. Choose another --slug.`);
     throw error;
   }
+  const other = translationSections(target.section)[0]!;
   out.log(`Created ${file} (a draft).
-Next: fill in every TODO: field and the body, run \`npm run check\`, then set draft: false.`);
+Next: fill in every TODO: field and the body, run \`npm run check\`, then set draft: false.
+A version in another section: npm run new -- --lang ${other} --title "…" --slug ${result.slug}, then remove the # before translationKey in both files.`);
   return out.result(0);
 }

@@ -30,6 +30,7 @@ import { checkImages, checkMediaFolders, isMediaPath } from './images.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { publicPaths, SitePaths, type SiteArticle } from './site-paths.ts';
 import { codePoint, slugProblems } from './slugs.ts';
+import { listAsText, valueMistakes } from './yaml-mistakes.ts';
 
 /** An error stops `npm run check` (exit 1) and the build; a warning is printed and nothing more. */
 export type Severity = 'error' | 'warning';
@@ -106,6 +107,8 @@ interface Parsed {
   readonly slug: string;
   readonly id: string;
   readonly data?: z.infer<typeof checkerSchema>;
+  /** The `translationKey` of a file whose other fields fail the schema, so its partners are not told it is missing. */
+  readonly translationKey?: string;
 }
 
 /**
@@ -120,17 +123,21 @@ export function checkFiles(files: readonly ContentFile[], contentDisplay = 'cont
 function checkAll(files: readonly ContentFile[], _contentDisplay: string): { problems: Problem[]; parsed: Parsed[] } {
   const problems: Problem[] = [];
   const parsed: Parsed[] = [];
+  const unreadable: ContentFile[] = [];
   for (const file of files) {
     const result = checkOne(file, problems);
     if (result) parsed.push(result);
+    else unreadable.push(file);
   }
   checkUrls(parsed, problems);
-  checkTranslationGroups(parsed, problems);
+  checkTranslationGroups(parsed, problems, unreadable);
   checkNamePages(parsed, problems);
   return { problems, parsed };
 }
 
 const FOLDERS = sectionKeys.map((s) => `${s}/`).join(', ');
+/** Fields that are lists of names: a plain string there, or a Persian comma in an item, is an editor's slip. */
+const LIST_FIELDS = ['tags', 'authors'];
 
 function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
   const report = (field: string, message: string) => problems.push({ file: file.display, field, message });
@@ -152,16 +159,23 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
 
   const split = readFrontmatter(file.source);
   if (!split.ok) {
-    report('frontmatter', split.problem);
+    problems.push({ file: file.display, field: 'frontmatter', message: split.line ? (split.reason ?? split.problem) : split.problem, ...(split.line ? { line: split.line } : {}) });
     return undefined;
   }
   const raw = split.data;
   if (split.body.replace(/<!--[\s\S]*?-->/g, '').trim() === '') {
     report('body', 'is empty; write the article below the closing ---');
   }
+  // Slips that YAML reads without complaint into a wrong value (curly quotes, a Persian comma in a list).
+  const slipped = new Set<string>();
+  for (const { field, message } of valueMistakes(raw, LIST_FIELDS)) {
+    slipped.add(field);
+    report(field, message);
+  }
   const result = checkerSchema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
+      if (slipped.has(fieldName(issue.path))) continue;
       if (issue.code === 'unrecognized_keys') {
         const known = issue.path.length === 0 ? knownFields : knownSourceFields;
         for (const key of issue.keys) {
@@ -178,12 +192,15 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
       const field = fieldName(issue.path);
       if (value === undefined) {
         report(field, `is missing${issue.path.length === 1 ? `; every article needs ${field === 'authors' ? 'a list of authors' : `a ${field}`}` : ''}`);
+      } else if (typeof value === 'string' && issue.path.length === 1 && LIST_FIELDS.includes(field)) {
+        report(field, listAsText(field, value));
       } else {
         const shown = typeof value === 'string' && !issue.message.includes(value) ? ` (found "${truncate(value)}")` : '';
         report(field, issue.message + shown);
       }
     }
-    return { file, section, lang: sections[section].lang, slug, id: `${section}/${slug}` };
+    const key = typeof raw.translationKey === 'string' ? { translationKey: raw.translationKey } : {};
+    return { file, section, lang: sections[section].lang, slug, id: `${section}/${slug}`, ...key };
   }
   const offered = sectionLanguages(section);
   if (result.data.lang !== undefined && !(offered as readonly string[]).includes(result.data.lang)) {
@@ -253,16 +270,23 @@ function checkUrls(parsed: readonly Parsed[], problems: Problem[]): void {
 const englishNames = new Intl.DisplayNames([toolsTag], { type: 'language' });
 const inEnglish = (lang: Lang) => englishNames.of(languages[lang].tag) ?? languages[lang].name;
 
-function checkTranslationGroups(parsed: readonly Parsed[], problems: Problem[]): void {
+function checkTranslationGroups(parsed: readonly Parsed[], problems: Problem[], unreadable: readonly ContentFile[]): void {
   const groups = new Map<string, Parsed[]>();
   for (const p of parsed) {
-    const key = p.data?.translationKey;
+    const key = p.data?.translationKey ?? p.translationKey;
     if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   const keys = [...groups.keys()];
+  // A partner whose frontmatter cannot be read is already reported; its key
+  // may still be in its text, and then this file is not alone, only waiting.
+  const mentioned = (key: string) => {
+    const word = new RegExp(`(^|[^\\w-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`, 'mu');
+    return unreadable.some((f) => word.test(f.source));
+  };
   for (const [key, members] of groups) {
     const report = (p: Parsed, message: string) => problems.push({ file: p.file.display, field: 'translationKey', message });
     if (members.length === 1) {
+      if (mentioned(key)) continue;
       const near = closest(key, keys.filter((k) => k !== key));
       report(
         members[0]!,
@@ -271,7 +295,8 @@ function checkTranslationGroups(parsed: readonly Parsed[], problems: Problem[]):
       continue;
     }
     const byLang = new Map<Lang, Parsed[]>();
-    for (const p of members) byLang.set(p.lang, [...(byLang.get(p.lang) ?? []), p]);
+    // A version that fails the schema may not have the language it means to (its `lang` unread).
+    for (const p of members) if (p.data) byLang.set(p.lang, [...(byLang.get(p.lang) ?? []), p]);
     for (const [lang, same] of byLang) {
       if (same.length < 2) continue;
       for (const p of same) {

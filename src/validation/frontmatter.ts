@@ -11,6 +11,7 @@
  * `dateField` schema reads them by the site's rules and can say what is wrong.
  */
 import yaml from 'js-yaml';
+import { explainYamlError } from './yaml-mistakes.ts';
 
 export interface SplitFile {
   /** The YAML between the `---` lines, or undefined when there is none. */
@@ -53,8 +54,10 @@ export type YamlResult =
   | { readonly ok: false; readonly line?: number; readonly message: string };
 
 /**
- * Parses frontmatter YAML; on failure, reports the line in the whole file.
- * @example parseYaml('title: "open\n', 2) // { ok: false, line: 3, message: '…' }
+ * Parses frontmatter YAML; on failure, reports the line in the whole file
+ * and what to do (`explainYamlError`), or js-yaml's own reason for a slip
+ * it does not know.
+ * @example parseYaml('title: "open\n', 2) // { ok: false, line: 2, message: 'the quote (") that opens the value on this line is never closed; …' }
  */
 export function parseYaml(yamlText: string, startLine: number): YamlResult {
   try {
@@ -62,8 +65,11 @@ export function parseYaml(yamlText: string, startLine: number): YamlResult {
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = error.mark ? error.mark.line + startLine : undefined;
+      // The slips editors make, in plain words and on the line where they are
+      // (an unclosed quote is only noticed further down): see yaml-mistakes.ts.
+      const explained = explainYamlError(yamlText, startLine, line);
+      if (explained) return { ok: false, ...explained };
       const reason = error.reason || error.message;
-      // An unclosed quote or bracket is only noticed where the YAML ends.
       const hint = /end of the stream|unexpected end/.test(reason) ? ' (look above it for a quote or bracket that is never closed)' : '';
       return { ok: false, line, message: reason + hint };
     }
@@ -88,6 +94,8 @@ export type FrontmatterReading =
       readonly problem: string;
       /** The line in the whole file, when the YAML parser knows it. */
       readonly line?: number;
+      /** `problem` without the "broken YAML at line N: " before it, for reports that show the line apart. */
+      readonly reason?: string;
     };
 
 /**
@@ -103,7 +111,7 @@ export function readFrontmatter(source: string): FrontmatterReading {
   if (split.problem || split.yamlText === undefined) return { ok: false, problem: split.problem ?? 'missing' };
   const yaml = parseYaml(split.yamlText, split.yamlStartLine);
   if (!yaml.ok) {
-    return { ok: false, line: yaml.line, problem: `broken YAML${yaml.line ? ` at line ${yaml.line}` : ''}: ${yaml.message}` };
+    return { ok: false, line: yaml.line, reason: `broken YAML: ${yaml.message}`, problem: `broken YAML${yaml.line ? ` at line ${yaml.line}` : ''}: ${yaml.message}` };
   }
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
     return { ok: false, problem: 'must be a list of "field: value" lines' };

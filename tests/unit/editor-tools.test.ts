@@ -277,6 +277,35 @@ describe('npm run new', () => {
     expect(readFileSync(join(content, 'articles/fa/qimat-gandom-herat.md'), 'utf8')).toContain(`title: "${title}"`);
   });
 
+  it('with no arguments, says what is missing, with the usage and examples, and exits non-zero', async () => {
+    const none = await run('new', []);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toBe(
+      [
+        'new: missing --lang (the section or language: fa, ps, en, de) and --title (the title, in quotes)',
+        'usage: npm run new -- --lang fa|ps|en|de --title "Title" [--slug ascii-slug]',
+        'example: npm run new -- --lang fa --title "قیمت گندم در هرات بالا می‌رود" --slug qimat-gandom-herat',
+        '         npm run new -- --lang en --title "Wheat prices climb in Herat" --slug wheat-prices-herat',
+        '',
+      ].join('\n'),
+    );
+    expect((await run('new', ['--lang', 'en'])).stderr).toMatch(/^new: missing --title \(the title, in quotes\)\nusage: /);
+  });
+
+  it('suggests pairing a Dari piece with a version in another section (English first), which passes the check once both lines are uncommented', async () => {
+    const content = tempContent();
+    const fa = await run('new', ['--lang', 'fa', '--title', 'بند سلما', '--slug', 'band-salma', '--content', content]);
+    expect(fa.stdout).toContain('A version in another section: npm run new -- --lang en --title "…" --slug band-salma, then remove the # before translationKey in both files.');
+    const file = (section: string) => join(content, `articles/${section}/band-salma.md`);
+    expect(readFileSync(file('fa'), 'utf8')).toMatch(
+      /^# translationKey: band-salma {3}\(a version in content\/articles\/en\/ or content\/articles\/ps\/\? Give it this line too and remove the # in both\)$/m,
+    );
+    expect((await run('new', ['--lang', 'en', '--title', 'Salma dam', '--slug', 'band-salma', '--content', content])).status).toBe(0);
+    expect(readFileSync(file('en'), 'utf8')).toMatch(/^# translationKey: band-salma {3}\(a version in content\/articles\/fa\/ or content\/articles\/ps\/\?/m);
+    for (const section of ['fa', 'en']) writeFileSync(file(section), readFileSync(file(section), 'utf8').replace(/^# (translationKey: band-salma) .*$/m, '$1'));
+    expect(await checkContent(content)).toEqual([]);
+  });
+
   it('refuses a bad --slug and an unknown --lang', async () => {
     const content = tempContent();
     expect((await run('new', ['--lang', 'en', '--title', 'X', '--slug', 'Bad Slug', '--content', content])).stderr).toMatch(/contains a space/);

@@ -34,6 +34,8 @@ export const de: UIDictionary = {
   'article.footnoteBack': 'Zurück zum Verweis {n}',
   'image.credit': 'Bild: {credit}',
   'image.creditWords': 'Foto|Bild|Grafik|Karte|Illustration',
+  'article.draft': 'Entwurf',
+  'article.draftNote': 'Nur npm run dev zeigt diesen Artikel; Leser sehen ihn erst mit {field}.',
   'pagination.label': 'Seiten',
   'pagination.prev': 'Neuere Artikel',
   'pagination.next': 'Ältere Artikel',
@@ -71,4 +73,6 @@ export const de: UIDictionary = {
   'new.body': 'den Artikel hier schreiben, dann draft: false setzen.',
   'new.imageAlt': 'was das Bild zeigt',
   'new.imageCredit': 'wer das Bild gemacht hat',
+  'new.exampleTitle': 'Weizenpreise in Herat steigen',
+  'new.exampleSlug': 'weizenpreise-herat',
 };

@@ -32,6 +32,9 @@ export const en = {
   'image.credit': 'Image: {credit}',
   /** Words that open a credit line under a picture (`*Photo: …*`), | between them; any language's are recognised in every article. */
   'image.creditWords': 'Photo|Image|Picture|Chart|Map|Illustration|Credit',
+  /** The banner on a draft in `npm run dev` (never built): its label, and what it means; {field} is `draft: false`. */
+  'article.draft': 'Draft',
+  'article.draftNote': 'Only npm run dev shows this article; readers see it once {field} is set.',
   'pagination.label': 'Pages',
   'pagination.prev': 'Newer articles',
   'pagination.next': 'Older articles',
@@ -70,6 +73,9 @@ export const en = {
   'new.body': 'write the article here, then set draft: false.',
   'new.imageAlt': 'what the picture shows',
   'new.imageCredit': 'who made the picture',
+  /** The example `npm run new` prints with its usage: a title in this language, and its ASCII slug. */
+  'new.exampleTitle': 'Wheat prices climb in Herat',
+  'new.exampleSlug': 'wheat-prices-herat',
 } as const;
 
 export type UIKey = keyof typeof en;

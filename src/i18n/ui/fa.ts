@@ -28,6 +28,8 @@ export const fa: UIDictionary = {
   'article.footnoteBack': 'بازگشت به ارجاع {n}',
   'image.credit': 'تصویر: {credit}',
   'image.creditWords': 'عکس|تصویر|عکاس|نقشه|نمودار|طرح',
+  'article.draft': 'پیش‌نویس',
+  'article.draftNote': 'این مقاله را تنها npm run dev نشان می‌دهد؛ خوانندگان آن را پس از {field} می‌بینند.',
   'pagination.label': 'صفحه‌ها',
   'pagination.prev': 'مقاله‌های تازه‌تر',
   'pagination.next': 'مقاله‌های پیشین‌تر',
@@ -66,4 +68,6 @@ export const fa: UIDictionary = {
   'new.body': 'متن مقاله را اینجا بنویسید و سپس draft را false کنید.',
   'new.imageAlt': 'آنچه تصویر نشان می‌دهد',
   'new.imageCredit': 'سازندهٔ تصویر',
+  'new.exampleTitle': 'قیمت گندم در هرات بالا می‌رود',
+  'new.exampleSlug': 'qimat-gandom-herat',
 };

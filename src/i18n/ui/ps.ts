@@ -43,6 +43,8 @@ export const ps: UIDictionary = {
   'article.footnoteBack': 'بېرته {n} حوالې ته',
   'image.credit': 'انځور: {credit}',
   'image.creditWords': 'انځور|عکس|تصویر|نقشه|ګراف',
+  'article.draft': 'مسوده',
+  'article.draftNote': 'دا لیکنه یوازې npm run dev ښيي؛ لوستونکي یې له {field} وروسته ویني.',
   'pagination.label': 'پاڼې',
   'pagination.prev': 'نوې لیکنې',
   'pagination.next': 'پخوانۍ لیکنې',
@@ -80,4 +82,6 @@ export const ps: UIDictionary = {
   'new.body': 'د لیکنې متن دلته ولیکئ، بیا draft په false بدل کړئ.',
   'new.imageAlt': 'انځور څه ښيي',
   'new.imageCredit': 'د انځور جوړونکی',
+  'new.exampleTitle': 'د هرات د غنمو بیې لوړېږي',
+  'new.exampleSlug': 'herat-ghanam-bei',
 };
