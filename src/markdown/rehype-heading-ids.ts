@@ -45,7 +45,7 @@ const USABLE = /[\p{L}\p{N}]/u;
  * TableOfContents, SourceBlock) and remark-gfm's footnote heading. A unit
  * test checks this list against the `id="…"` written in `src/**\/*.astro`.
  */
-export const PAGE_IDS: readonly string[] = ['main', 'toc-heading', 'source-heading', 'footnote-label', 'search-form', 'search-input', 'search-status', 'search-results'];
+export const PAGE_IDS: readonly string[] = ['main', 'toc-heading', 'source-heading', 'footnote-label', 'search-form', 'search-input', 'search-status', 'search-results', 'search-more'];
 
 /** A footnote reference (`<sup><a data-footnote-ref>`) or a link's domain note: added to the heading, not written in it. */
 function isAddition(node: Element): boolean {
