@@ -100,10 +100,11 @@ describe('the lead picture in previews, structured data and the sitemap', () => 
     expect(meta('og:image:alt')).toMatch(/^A relief drawing of the Wakhan Corridor/);
   });
 
-  it('keeps the site logo as og:image on an article without a lead picture', () => {
+  it('gives an article without a lead picture its generated card as og:image', () => {
     const plain = pageIn(distDir, byId.get('en/mes-aynak-copper')!.path);
-    expect(plain.querySelector('meta[property="og:image"]')?.getAttribute('content')).not.toMatch(/_astro/);
-    expect(plain.querySelector('meta[property="og:image:alt"]')).toBeNull();
+    expect(plain.querySelector('meta[property="og:image"]')?.getAttribute('content')).toMatch(/\/card\.png\?v=[0-9a-f]{16}$/);
+    expect(plain.querySelector('meta[property="og:image:width"]')?.getAttribute('content')).toBe('1200');
+    expect(plain.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')).toBeTruthy();
   });
 
   it('gives NewsArticle the picture in 16:9, 4:3 and 1:1, each 1200 px on its long side, and each author a url', async () => {

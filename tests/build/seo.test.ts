@@ -157,8 +157,10 @@ describe('Open Graph and Twitter card', () => {
     // The section it is published in, named in the article's language.
     expect(meta(doc, 'article:section')).toEqual([sectionLabel(a.section, a.lang)]);
     expect(meta(doc, 'article:tag')).toEqual(a.data.tags ?? []);
-    expect(meta(doc, 'twitter:card')).toEqual(['summary']);
+    // Every article shares with a large picture: its lead picture, or its generated card.
+    expect(meta(doc, 'twitter:card')).toEqual(['summary_large_image']);
     expect(builtIn(distDir, new URL(meta(doc, 'og:image')[0]!).pathname)).toBe(true);
+    if (!a.data.image) expect(meta(doc, 'og:image')[0]).toMatch(new RegExp(`^${urlOf(a)}card\\.png\\?v=[0-9a-f]{16}$`));
   });
 
   it('marks other pages as a website', () => {

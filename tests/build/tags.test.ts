@@ -35,7 +35,7 @@ function fixtures(folder: string): Record<string, string> {
  * generated articles, narrowed to what the check accepts as a whole.
  */
 function acceptedSample(): ContentFile[] {
-  let files: ContentFile[] = fc.sample(article, { seed: 20240625, numRuns: 40 }).map((a, i) => {
+  let files: ContentFile[] = fc.sample(article, { seed: 20240625, numRuns: 60 }).map((a, i) => {
     const [rel, source] = contentFile(a, i);
     return { rel, display: rel, source };
   });
