@@ -1,21 +1,21 @@
 /**
  * `npm run lighthouse [-- --runs 3]` (not in CI): Lighthouse with its mobile
  * defaults on a Dari article, an English article, the front page and a
- * section index of the built site, served from dist/ on localhost by a small
- * static server (brotli/gzip like a production host). Drives Debian's
+ * section index of the built site, and an article with a lead picture when
+ * one has it, served from dist/ on localhost as `npm run preview` serves it
+ * (the site's headers and redirects, gzip). Drives Debian's
  * Chromium through chrome-launcher; nothing downloads a browser. Prints the
  * median of each category score per page, and the audits that kept a score
  * under 100. Builds first if dist/ is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { headersFor, redirectFor } from '../src/config/http.ts';
+import { serveStatic } from './bench/static-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -25,19 +25,6 @@ const runs = Number(values.runs);
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
 
 if (!existsSync(join(dist, 'index.html'))) {
   console.log('dist/ is missing: building first');
@@ -54,35 +41,28 @@ function newestArticle(lang: string): string {
   return `/${lang}/${year}/${month}/${slug}/`;
 }
 
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-  let file = normalize(join(dist, path));
-  if (!file.startsWith(dist)) return void res.writeHead(403).end();
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  const found = existsSync(file);
-  if (!found) file = join(dist, '404.html');
-  const body = readFileSync(file);
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = {
-    'content-type': type,
-    'cache-control': path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=600',
-  };
-  const accept = String(req.headers['accept-encoding'] ?? '');
-  const compressible = /text|json|xml|svg/.test(type);
-  let payload: Buffer = body;
-  if (compressible && accept.includes('br')) [payload, headers['content-encoding']] = [brotliCompressSync(body), 'br'];
-  else if (compressible && accept.includes('gzip')) [payload, headers['content-encoding']] = [gzipSync(body), 'gzip'];
-  res.writeHead(found ? 200 : 404, headers).end(payload);
-});
-await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// Served as the published site is (`npm run preview`): its headers, redirects and gzip.
+const server = await serveStatic(dist, { gzip: true, headers: headersFor, redirect: redirectFor });
+const origin = server.origin;
+
+/** An article page with a lead picture (its largest paint is then the picture), or undefined. */
+function articleWithLeadPicture(): string | undefined {
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name !== 'index.html') continue;
+    const file = join(entry.parentPath, entry.name);
+    if (/<figure[^>]*class="lead-image/.test(readFileSync(file, 'utf8'))) return `/${relative(dist, entry.parentPath).split(sep).join('/')}/`;
+  }
+  return undefined;
+}
+const pictured = articleWithLeadPicture();
 
 const pages = [
   ['Dari article', newestArticle('fa')],
   ['English article', newestArticle('en')],
   ['front page', '/'],
   ['section index', '/fa/'],
-] as const;
+  ...(pictured ? [['article with a lead picture', pictured] as const] : []),
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const rows: string[][] = [];
@@ -118,7 +98,7 @@ try {
     for (const s of shortfalls) console.log(`    under 100 — ${s}`);
   }
 } finally {
-  server.close();
+  await server.close();
 }
 
 console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile defaults, median of ${runs}\n`);
