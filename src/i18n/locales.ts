@@ -76,6 +76,14 @@ export interface LanguageSpec {
 }
 
 /** Arabic-Indic digits (typed on Arabic keyboards) as Eastern Arabic (Persian) digits. */
+/** The alef with hamza, madda or wasla, read as the bare alef (Lucene's Persian normalization; Pashto writes them the same way). */
+const alefForms: Readonly<Record<string, string>> = {
+      '\u0622': '\u0627', // آ → ا
+      '\u0623': '\u0627', // أ → ا
+      '\u0625': '\u0627', // إ → ا
+      '\u0671': '\u0627', // ٱ → ا
+};
+
 const arabicIndicDigits: Readonly<Record<string, string>> = Object.fromEntries(
   Array.from({ length: 10 }, (_, d) => [String.fromCharCode(0x0660 + d), String.fromCharCode(0x06f0 + d)]),
 );
@@ -102,10 +110,7 @@ export const languages = {
     // Lucene's Persian normalization: readers type the bare alef for أ إ آ ٱ,
     // و for ؤ, ی for ئ, ه for ة and the ezafe ۀ.
     variantForms: {
-      '\u0622': '\u0627', // آ → ا
-      '\u0623': '\u0627', // أ → ا
-      '\u0625': '\u0627', // إ → ا
-      '\u0671': '\u0627', // ٱ → ا
+      ...alefForms,
       '\u0624': '\u0648', // ؤ → و
       '\u0626': '\u06CC', // ئ → ی
       '\u0629': '\u0647', // ة → ه
@@ -143,10 +148,7 @@ export const languages = {
     // letters of their own, and ؤ is rare. No affixes: Pashto's endings are
     // not Dari's, and a stemmer for them is still to be written.
     variantForms: {
-      '\u0622': '\u0627', // آ → ا
-      '\u0623': '\u0627', // أ → ا
-      '\u0625': '\u0627', // إ → ا
-      '\u0671': '\u0627', // ٱ → ا
+      ...alefForms,
       '\u0629': '\u0647', // ة → ه
     },
     searchUnstemmed: true,
