@@ -14,7 +14,7 @@
  *   of every build) uses the same digest and workers, and usually renders
  *   first: the loader then finds every body cached.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ import { mapLimit } from '../utils/concurrency.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
 import { RenderPool, renderWorkerUrl } from '../markdown/render-pool.ts';
 import { BODIES_DIR, bodyDigest, digestOfCacheFile, pipelineFingerprint, readBodyReport, reportFile, type BodyImage } from '../markdown/rendered-body.ts';
+import { BODY_MEDIA_FIELD, mediaAddresses } from '../utils/media.ts';
 
 /** Where the loader puts an article's body pictures in its data (see `withBodyImages`); read with `bodyImagesOf()`. */
 export const BODY_IMAGES_FIELD = 'bodyImages';
@@ -42,6 +43,16 @@ function withBodyImages(data: Record<string, unknown>, images: readonly BodyImag
   // A missing file would stop the dev server at the import; the check reports it with its line.
   const present = images.map((image) => (existsSync(join(dirname(file), image.src)) ? `__ASTRO_IMAGE_${image.src}` : null));
   return { ...data, [BODY_IMAGES_FIELD]: present };
+}
+
+/**
+ * The entry's data with the `/media/` addresses its rendered body points at
+ * (`bodyMediaOf()`), read from the body once, when the entry is stored: the
+ * media route then knows which files to publish without reading any body.
+ */
+function withBodyMedia(data: Record<string, unknown>, bodyFile: string): Record<string, unknown> {
+  const { html } = JSON.parse(readFileSync(bodyFile, 'utf8')) as { html: string };
+  return { ...data, [BODY_MEDIA_FIELD]: mediaAddresses(html) };
 }
 
 interface Options {
@@ -75,7 +86,9 @@ export function articleLoader({ base }: Options): Loader {
         const stored = store.get(id);
         // A body picture that was missing last time (null) may be there now.
         const missing = (stored?.data[BODY_IMAGES_FIELD] as readonly unknown[] | undefined)?.includes(null);
-        if (stored?.digest === digest && rendered() && !missing) return digest;
+        // An entry stored before the loader recorded media addresses is stored again (its body is cached).
+        const current = stored !== undefined && stored.data[BODY_MEDIA_FIELD] !== undefined;
+        if (stored?.digest === digest && rendered() && !missing && current) return digest;
 
         // The site's one frontmatter reader: dates stay the strings the editor
         // typed, for the schema's Kabul-day rules (see src/validation/frontmatter.ts).
@@ -90,7 +103,7 @@ export function articleLoader({ base }: Options): Loader {
           pool ??= new RenderPool(renderWorkerUrl(config.srcDir));
           await pool.run({ seq: ++seq, section, contents, filePath: file, outFile });
         }
-        store.set({ id, data: withBodyImages(data, readBodyReport(outFile)?.images, file), filePath, digest });
+        store.set({ id, data: withBodyMedia(withBodyImages(data, readBodyReport(outFile)?.images, file), outFile), filePath, digest });
         return digest;
       }
 

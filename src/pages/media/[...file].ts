@@ -10,8 +10,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { MEDIA_BASE, articlesRoot } from '../../markdown/rehype-embeds.ts';
-import { readRenderedBody } from '../../markdown/rendered-body.ts';
 import { getArticleIndex } from '../../utils/articles.ts';
+import { bodyMediaOf } from '../../utils/media.ts';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.mp4': 'video/mp4', '.m4v': 'video/mp4', '.webm': 'video/webm', '.ogv': 'video/ogg', '.mov': 'video/quicktime',
@@ -19,16 +19,15 @@ const TYPES: Readonly<Record<string, string>> = {
   '.vtt': 'text/vtt', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif',
 };
 
-const ADDRESS = new RegExp(`\\s(?:src|poster|href)="(${MEDIA_BASE.replace(/\//g, '\\/')}[^"?#]+)`, 'g');
-
 export const getStaticPaths = (async () => {
   const index = await getArticleIndex();
   const files = new Map<string, string>();
   for (const article of index.all) {
     const root = articlesRoot(resolve(article.entry.filePath ?? ''));
     if (!root) continue;
-    for (const [, address] of readRenderedBody(article.entry.digest).html.matchAll(ADDRESS)) {
-      const rel = decodeURIComponent(address!.slice(MEDIA_BASE.length));
+    // Recorded by the article loader from the rendered body (`src/utils/media.ts`).
+    for (const address of bodyMediaOf(article.entry) ?? []) {
+      const rel = decodeURIComponent(address.slice(MEDIA_BASE.length));
       const abs = join(root, rel);
       if (!files.has(rel) && existsSync(abs)) files.set(rel, abs);
     }
