@@ -79,6 +79,13 @@ function packageVersion(name: string): string {
  * @example rendererVersion() // 'card1 sharp0.35.5 vips8.18.7 pango1.58.2 harfbuzz14.5.0 vazirmatn33.0.3 source-serif4.5.1'
  */
 export function rendererVersion(): string {
+  // Asked once per card (every article page's preview): the package files are read once per build.
+  return (rendererVersionMemo ??= readRendererVersion());
+}
+
+let rendererVersionMemo: string | undefined;
+
+function readRendererVersion(): string {
   const v = sharp.versions as Record<string, string | undefined>;
   return [
     `card${LAYOUT_VERSION}`, `sharp${v.sharp}`, `vips${v.vips}`, `pango${v.pango}`, `harfbuzz${v.harfbuzz}`,
