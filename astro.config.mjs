@@ -17,6 +17,9 @@ import { SEARCH_INDEX_DIR } from './src/utils/urls.ts';
 // The site origin comes from one setting; SITE_URL overrides it for staging.
 const siteUrl = process.env.SITE_URL || site.url;
 
+// lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
+const sitemapIntegration = siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url)));
+
 export default defineConfig({
   site: siteUrl,
   trailingSlash: 'always',
@@ -55,13 +58,14 @@ export default defineConfig({
     },
   },
   integrations: [
-    // Runs `npm run check` at build start (fails the build) and in dev (reports, keeps serving).
-    validateContent(),
+    // Runs `npm run check` at build start (fails the build) and in dev (reports, keeps serving);
+    // the sitemap takes the articles it read instead of reading every file again.
+    validateContent({ onArticles: sitemapIntegration.remember }),
     // Before the sitemap and the search index, which write their own files;
     // the search index decides itself whether it needs rewriting.
     pruneDist({ keep: [SEARCH_INDEX_DIR] }),
-    // lastmod and hreflang alternates per page: see src/integrations/sitemap.ts.
-    siteSitemap(fileURLToPath(new URL('./content/articles', import.meta.url))),
+    // After pruning: the sitemap writes its own files.
+    sitemapIntegration,
     // _headers and _redirects for Netlify and Cloudflare Pages, from src/config/http.ts.
     hostConfig(),
     // Last, after every page is written: the search index (see the file for why not a separate CLI step).

@@ -52,30 +52,58 @@ interface Fact extends Localized {
 /** A lead image in the frontmatter, or an image in the body (Markdown or HTML). */
 const MAY_SHOW_PICTURES = /^image\s*:|!\[[^\]]*\]\(|<img\b/im;
 
-function readFacts(contentDir: string, now: Date): Fact[] {
+/** What the sitemap keeps of one article: its frontmatter fields and whether it may show pictures. */
+export interface ArticleFacts {
+  /** `section/slug`. */
+  readonly id: string;
+  readonly data: z.infer<typeof fields>;
+  readonly pictures: boolean;
+}
+
+/**
+ * The sitemap's facts of one article from its text and frontmatter, as
+ * read by the content check (`CheckedArticle`) or by `readArticleFacts`.
+ * @example articleFacts({ id: 'en/wheat', source, data: { date, draft: false } }).pictures // false
+ */
+export function articleFacts({ id, source, data }: { id: string; source: string; data: unknown }): ArticleFacts {
+  return { id, data: fields.parse(data), pictures: MAY_SHOW_PICTURES.test(source) };
+}
+
+/**
+ * Every article under `contentDir`, read from disk: for a sitemap built
+ * without the content check's reading (`siteSitemap`'s `remember`).
+ * @throws Error naming the file whose frontmatter cannot be read
+ */
+export function readArticleFacts(contentDir: string): ArticleFacts[] {
   const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
-  return files.flatMap((file) => {
+  return files.map((file) => {
     const id = relative(contentDir, join(contentDir, file)).replaceAll('\\', '/').replace(/\.md$/, '');
-    const { folder: section, slug } = splitId(id);
-    const text = readFileSync(join(contentDir, file), 'utf8');
-    const read = readFrontmatter(text);
+    const source = readFileSync(join(contentDir, file), 'utf8');
+    const read = readFrontmatter(source);
     // The content check has already refused such a file; this names it if a build ever gets here.
     if (!read.ok) throw new Error(`${file}: frontmatter: ${read.problem}`);
-    const data = fields.parse(read.data);
+    return articleFacts({ id, source, data: read.data });
+  });
+}
+
+function publishedFacts(articles: readonly ArticleFacts[], now: Date): Fact[] {
+  return articles.flatMap(({ id, data, pictures }) => {
+    const { folder: section, slug } = splitId(id);
     if (!isSection(section) || !isPublished(data, now, true)) return [];
     const lang = articleLanguage(section, data.lang);
-    return [{ section, lang, path: articlePath(section, slug, data.date), date: data.date, modified: data.updated ?? data.date, translationKey: data.translationKey, pictures: MAY_SHOW_PICTURES.test(text) }];
+    return [{ section, lang, path: articlePath(section, slug, data.date), date: data.date, modified: data.updated ?? data.date, translationKey: data.translationKey, pictures }];
   });
 }
 
 const newest = (dates: Date[]) => dates.reduce<Date | undefined>((max, d) => (max && max >= d ? max : d), undefined);
 
 /**
- * Every sitemap addition by site path, built in one pass over the articles.
+ * Every sitemap addition by site path, built in one pass over the articles
+ * (the articles' facts, or the folder to read them from).
  * @example sitemapEntries('content/articles').get('/en/')?.alternates // the home cluster
  */
-export function sitemapEntries(contentDir: string, now = new Date()): Map<string, SitemapEntry> {
-  const facts = readFacts(contentDir, now);
+export function sitemapEntries(articles: string | readonly ArticleFacts[], now = new Date()): Map<string, SitemapEntry> {
+  const facts = publishedFacts(typeof articles === 'string' ? readArticleFacts(articles) : articles, now);
   // The published versions of each piece, as `translationsOf` groups them for the pages.
   const groups = new Map<string, Fact[]>();
   for (const fact of facts) if (fact.translationKey) groups.set(fact.translationKey, [...(groups.get(fact.translationKey) ?? []), fact]);
@@ -127,16 +155,22 @@ export function pagePictures(html: string, pageUrl: string): string[] {
   return [...urls];
 }
 
-/** `@astrojs/sitemap`, configured for this site, with its dates in Kabul time and its articles' pictures. */
-export default function siteSitemap(contentDir: string): AstroIntegration {
+/**
+ * `@astrojs/sitemap`, configured for this site, with its dates in Kabul time
+ * and its articles' pictures. `remember` takes the articles as the content
+ * check read them at the start of the build (`CheckOptions.onArticles`);
+ * without it, the sitemap reads every file under `contentDir` itself.
+ */
+export default function siteSitemap(contentDir: string): AstroIntegration & { remember: (articles: readonly { id: string; source: string; data: unknown }[]) => void } {
   let entries: Map<string, SitemapEntry> | undefined;
+  let remembered: ArticleFacts[] | undefined;
   let distDir: string | undefined;
   const inner = sitemap({
     // Only indexable pages (directory URLs): not the 404 or search pages
     // (both `noindex`), the feeds or robots.txt.
     filter: (page) => page.endsWith('/') && !notIndexed.has(new URL(page).pathname) && !new URL(page).pathname.startsWith('/404'),
     serialize(item: SitemapItem): SitemapItem {
-      entries ??= sitemapEntries(contentDir);
+      entries ??= sitemapEntries(remembered ?? contentDir);
       const entry = entries.get(new URL(item.url).pathname);
       if (!entry) return item;
       const path = new URL(item.url).pathname;
@@ -154,6 +188,9 @@ export default function siteSitemap(contentDir: string): AstroIntegration {
   const done = inner.hooks['astro:build:done'];
   return {
     ...inner,
+    remember: (articles) => {
+      remembered = articles.map(articleFacts);
+    },
     hooks: {
       ...inner.hooks,
       'astro:build:done': async (options) => {

@@ -23,7 +23,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkContent, formatProblem, isError, summarize, type Problem } from '../validation/check.ts';
+import { checkContent, formatProblem, isError, summarize, type CheckOptions, type Problem } from '../validation/check.ts';
 import { problemsPage } from '../validation/problems-page.ts';
 
 /**
@@ -42,13 +42,15 @@ export function wantsPage(req: Pick<IncomingMessage, 'method' | 'url' | 'headers
 export interface ValidateContentOptions {
   /** The content root, relative to the project root. */
   readonly contentDir?: string;
+  /** Given the articles a build's check read (see `CheckOptions.onArticles`): the sitemap's `remember`. */
+  readonly onArticles?: CheckOptions['onArticles'];
 }
 
-export default function validateContent({ contentDir = 'content' }: ValidateContentOptions = {}): AstroIntegration {
+export default function validateContent({ contentDir = 'content', onArticles }: ValidateContentOptions = {}): AstroIntegration {
   let root = '';
   let projectRoot = '';
   let hadProblems = false;
-  const run = () => checkContent(root, projectRoot, { projectRoot });
+  const run = (build = false) => checkContent(root, projectRoot, { projectRoot, ...(build && onArticles ? { onArticles } : {}) });
   /** The line of a problem's file (shown relative to the project root), for the problems page. */
   const lineOf = (file: string, line: number) => {
     try {
@@ -70,7 +72,7 @@ export default function validateContent({ contentDir = 'content' }: ValidateCont
         projectRoot = fileURLToPath(config.root);
         root = path.resolve(projectRoot, contentDir);
         if (command !== 'build') return;
-        const problems = await run();
+        const problems = await run(true);
         print(problems, logger);
         const { errors, errorFiles } = summarize(problems);
         if (errors === 0) return;

@@ -395,6 +395,22 @@ export interface CheckOptions {
   readonly bodies?: boolean;
   /** The project whose pipeline, cache and `public/` are used: this checkout by default. */
   readonly projectRoot?: string;
+  /**
+   * Given every article whose frontmatter passed the schema, as the check
+   * read it, so later steps of the same build (the sitemap) need not read
+   * and parse every file again. Called once, before the body pass; the
+   * sources are only lent: keep what you need, not the array.
+   */
+  readonly onArticles?: (articles: readonly CheckedArticle[]) => void;
+}
+
+/** An article as the check read it: its content-layer id, its text and its parsed frontmatter. */
+export interface CheckedArticle {
+  /** `section/slug`, as the content layer names the entry. */
+  readonly id: string;
+  /** The whole file. */
+  readonly source: string;
+  readonly data: z.infer<typeof checkerSchema>;
 }
 
 const THIS_PROJECT = fileURLToPath(new URL('../../', import.meta.url));
@@ -449,6 +465,7 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   files.sort((a, b) => (a.rel < b.rel ? -1 : 1));
   const checked = checkAll(files, contentDisplay);
   problems.push(...checked.problems);
+  options.onArticles?.(checked.parsed.flatMap((p) => (p.data ? [{ id: p.id, source: p.file.source, data: p.data }] : [])));
   if (bodies) {
     const urls = new Map(checked.parsed.map((p) => [p, p.data ? articlePath(p.section, p.slug, p.data.date) : undefined]));
     const articles: SiteArticle[] = checked.parsed.flatMap((p) =>

@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kabulLastmod, sitemapEntries } from '../../src/integrations/sitemap.ts';
+import { articleFacts, kabulLastmod, sitemapEntries } from '../../src/integrations/sitemap.ts';
+import { checkContent, type CheckedArticle } from '../../src/validation/check.ts';
 import { articleFields } from '../../src/schemas/article.ts';
 import type { Article } from '../../src/utils/articles.ts';
 import { calendarParts, formatDate } from '../../src/i18n/format.ts';
@@ -104,6 +105,28 @@ describe('the sitemap integration', () => {
     expect(entries.get('/fa/2025/05/emrooz/')!.lastmod!.toISOString()).toBe('2025-05-09T19:30:00.000Z');
     expect(entries.get('/fa/2024/03/shab/')!.lastmod!.toISOString()).toBe('2024-03-19T18:30:00.000Z');
     expect(entries.get('/en/2024/03/late/')!.lastmod!.toISOString()).toBe('2024-04-01T19:30:00.000Z');
+  });
+
+  it('gives the same entries from the articles the content check read as from reading the files', async () => {
+    const content = tempDir('aa-sitemap-check-');
+    const dir = join(content, 'articles');
+    const write = (id: string, date: string, extra = '', body = 'متن.') => {
+      mkdirSync(join(dir, id.split('/')[0]!), { recursive: true });
+      const meta = `title: مقالهٔ آزمایشی\ndek: آزمایش.\nauthors: [آزمایشگر]\ntags: []\nsources:\n  - name: Example\n    url: https://example.org/${id}\ndate: ${date}\n${extra}`;
+      writeFileSync(join(dir, `${id}.md`), `---\n${meta}---\n\n${body}\n`);
+    };
+    write('fa/emrooz', '2025-05-10', 'translationKey: emrooz\n');
+    write('en/today', '2025-05-09 08:00', 'translationKey: emrooz\nupdated: ۲۰۲۵-۰۵-۱۱\n');
+    write('fa/shab', '2024-03-19T23:00', '', '![نقشه](./shab/map.png)');
+    write('en/farda', '2025-05-11');
+    let checked: CheckedArticle[] = [];
+    const problems = await checkContent(content, content, { bodies: false, onArticles: (articles) => (checked = [...articles]) });
+    expect(problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+    expect(checked.map((a) => a.id).sort()).toEqual(['en/farda', 'en/today', 'fa/emrooz', 'fa/shab']);
+    const fromCheck = sitemapEntries(checked.map(articleFacts), NOW);
+    expect(fromCheck).toEqual(sitemapEntries(dir, NOW));
+    expect(fromCheck.get('/fa/2024/03/shab/')!.pictures).toBe(true);
+    expect(fromCheck.get('/en/2025/05/today/')!.alternates.length).toBe(2);
   });
 
   it('writes lastmod in Kabul time', () => {
