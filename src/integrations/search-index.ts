@@ -25,9 +25,11 @@ export default function searchIndex(): AstroIntegration {
         // The state belongs to this output folder (test fixtures build elsewhere with the same cache).
         stateDir = join(fileURLToPath(config.cacheDir), 'search-index', createHash('sha256').update(root).digest('hex').slice(0, 16));
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         if (fileURLToPath(dir) !== root) throw new Error(`search index: built to ${fileURLToPath(dir)}, expected ${root}`);
-        await buildSearchIndexes(root, stateDir, version, workerUrl, logger);
+        // Every page the build wrote or kept (cached pages included, as pruneDist relies on): no walk of dist/.
+        const htmlFiles = [...assets.values()].flat().map((url) => fileURLToPath(url)).filter((file) => file.endsWith('.html'));
+        await buildSearchIndexes(root, stateDir, version, workerUrl, logger, htmlFiles);
       },
     },
   };
