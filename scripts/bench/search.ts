@@ -13,7 +13,8 @@
  *
  * Time is measured inside the page (`performance.now()` before the input
  * event, and in a MutationObserver when the first result is added to the
- * list), so it includes the search box's debounce. Bytes are what the
+ * list), so it includes any pause the search box makes before searching
+ * (none for a query of three letters or more; 250 ms for every query before). Bytes are what the
  * server wrote to the socket (headers + body as sent, gzip where a host
  * would compress; worker requests included) under `/pagefind/`: for the
  * first query, from opening the page until its results are shown and the
@@ -79,7 +80,8 @@ function breakdown(files: QuerySample['files']): string {
   return [...by].map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(0)}`).join(', ');
 }
 
-const median = (xs: readonly number[]) => {
+/** Median of a non-empty list. */
+export const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
@@ -105,7 +107,7 @@ function meter(server: StaticServer) {
 }
 
 /** Types `query` in the page's search box; resolves to the ms until the first result is in the list. */
-const TYPE_AND_WAIT = async (query: string): Promise<{ ms: number; status: string }> => {
+export const TYPE_AND_WAIT = async (query: string): Promise<{ ms: number; status: string }> => {
   const input = document.querySelector<HTMLInputElement>('#search-form input')!;
   const list = document.querySelector<HTMLOListElement>('#search-results')!;
   const status = document.querySelector<HTMLElement>('#search-status')!;

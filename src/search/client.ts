@@ -21,6 +21,8 @@ interface PagefindResultData {
   locations: number[];
 }
 interface Pagefind {
+  /** Starts Pagefind's worker, which loads the first bundle's entry, metadata and WebAssembly; resolves before they are in. */
+  init(): Promise<void>;
   search(query: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
   mergeIndex(path: string): Promise<void>;
   /** Fetches the index chunks a query needs, without searching. */
@@ -38,8 +40,19 @@ interface Engine {
  * Pagefind's own UI's page (its `pageSize`, 5), which fills a phone's screen.
  */
 const PAGE = 5;
-/** Shortest query (in characters) whose index chunks are fetched while the reader is still typing. */
-const PRELOAD_FROM = 3;
+/**
+ * Shortest query (in characters) searched as it is typed, with no pause. A
+ * shorter prefix spans many index chunks (tens of KB each), so one or two
+ * letters wait for the reader to pause (`PAUSE`) or press Enter.
+ */
+const AS_TYPED_FROM = 3;
+/**
+ * How long a query shorter than `AS_TYPED_FROM` waits for the next key (ms).
+ * Half of typists' keystrokes come less than about 240 ms apart (Dhakal et
+ * al., "Observations on Typing from 136 Million Keystrokes", CHI 2018), so a
+ * pause this long means the reader has stopped; longer queries never wait.
+ */
+const PAUSE = 250;
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('input')!;
@@ -84,10 +97,14 @@ async function load(manifest: string): Promise<Engine> {
   // Bundle paths are relative to the manifest.
   const at = (path: string) => new URL(path, response.url).pathname;
   // A section with no articles yet has nothing to load, and finds nothing.
-  if (!bundles.length) return { pagefind: { search: async () => ({ results: [] }), mergeIndex: async () => {}, preload: async () => {} }, hidden: new Set() };
+  if (!bundles.length) return { pagefind: { init: async () => {}, search: async () => ({ results: [] }), mergeIndex: async () => {}, preload: async () => {} }, hidden: new Set() };
   // A plain variable: Vite wraps template-literal imports in a preload helper an inline script lacks.
   const module = at(`${bundles[0]}pagefind.js`);
   const pagefind = (await import(/* @vite-ignore */ module)) as Pagefind;
+  // Pagefind starts its worker and loads the first bundle on its first call;
+  // with one bundle (no mergeIndex below) that call was the reader's first
+  // query, which then waited for the worker, the WebAssembly and the metadata.
+  await pagefind.init();
   // Side by side: each merge fetches its bundle's entry and metadata (the WebAssembly is loaded once, by the first).
   await Promise.all(bundles.slice(1).map((path) => pagefind.mergeIndex(at(path))));
   return { pagefind, hidden: new Set(hide) };
@@ -148,100 +165,168 @@ interface Shown {
 let shown: Shown | undefined;
 
 /**
- * Loads the next page of `state`'s results and adds them to the list; the
- * status line counts what was found. Results that only Pagefind's
- * nearest-prefix fallback found are not results (`holdsQuery`); such a
- * fallback holds for a whole bundle, so once one is dropped only the
- * checked results are counted.
+ * Loads the next page of `state`'s results into the list. All its fragments
+ * are requested at once and each result is added as soon as it and those
+ * ranked above it are in, so the first does not wait for the fifth. With
+ * `fresh`, the list still holds the previous query's results, and the first
+ * new one replaces them (the list never flashes empty between queries). The
+ * status line counts what was found once the page is complete. Results that
+ * only Pagefind's nearest-prefix fallback found are not results
+ * (`holdsQuery`); such a fallback holds for a whole bundle, so once one is
+ * dropped only the checked results are counted.
  */
-async function showPage(state: Shown): Promise<void> {
-  const page = state.found.slice(state.next, state.next + PAGE);
-  const loaded = await Promise.all(page.map((r) => r.data()));
-  if (state.ticket !== latest) return; // a newer query has taken over
-  const data = rules.literal ? loaded.filter((d) => holdsQuery(state.folded, d.content, d.locations)) : loaded;
-  state.next += page.length;
-  state.dropped += loaded.length - data.length;
+async function showPage(state: Shown, fresh: boolean): Promise<void> {
+  const page = state.found.slice(state.next, state.next + PAGE).map((r) => r.data());
+  // Awaited in rank order below; a later one that fails meanwhile is not an unhandled rejection.
+  for (const data of page) data.catch(() => {});
+  let added = 0;
+  for (const next of page) {
+    const data = await next;
+    if (state.ticket !== latest) return; // a newer query has taken over
+    state.next += 1;
+    if (rules.literal && !holdsQuery(state.folded, data.content, data.locations)) {
+      state.dropped += 1;
+      continue;
+    }
+    if (fresh && !added) list.replaceChildren();
+    list.append(resultItem(data));
+    added += 1;
+  }
+  if (fresh && !added) list.replaceChildren();
   const count = state.dropped ? state.next - state.dropped : state.found.length;
-  list.append(...data.map(resultItem));
   const any = list.childElementCount > 0;
   status.replaceChildren(...statusLine(any ? resultsTemplate(count) : strings.none!, count, state.q));
   // A first page that all fell to the check is a query that found nothing (as before paging).
   more.hidden = !any || state.next >= state.found.length;
 }
 
-async function run(query: string) {
-  const ticket = ++latest;
-  const q = query.trim();
-  list.replaceChildren();
-  more.hidden = true;
-  shown = undefined;
-  if (!q) {
-    status.textContent = '';
-    return;
-  }
-  status.textContent = strings.loading!;
+/** Says the search failed, unless a newer query has taken over; `asked` is cleared so the same query can be tried again. */
+function failed(ticket: number, error: unknown): void {
+  console.error('search:', error);
+  if (ticket !== latest) return;
+  asked = undefined;
+  status.textContent = strings.unavailable!;
+}
+
+/** The newest query, ticketed, waiting for the index search before it to end. */
+let waiting: { ticket: number; q: string } | undefined;
+/** Whether an index search is running (Pagefind runs them one after another, in its worker). */
+let searching = false;
+/** The query last asked for (trimmed), so that Enter after typing it does not search it twice. */
+let asked: string | undefined;
+
+/**
+ * Searches the index for `q`, then starts loading its first page of results
+ * (not awaited: the next query's index search need not wait for fragments).
+ */
+async function searchIndex(ticket: number, q: string): Promise<void> {
   try {
     engine ??= load(strings.manifest!);
     const { pagefind, hidden } = await engine;
     const folded = foldQuery(q, rules);
     const found = (await pagefind.search(folded)).results.filter((r) => !hidden.has(r.id));
-    if (ticket !== latest) return;
+    if (ticket !== latest) return; // typed on meanwhile: its fragments are not worth fetching
     shown = { ticket, q, folded, found, next: 0, dropped: 0 };
-    await showPage(shown);
+    showPage(shown, true).catch((error: unknown) => failed(ticket, error));
   } catch (error) {
-    console.error('search:', error);
-    engine = undefined;
-    status.textContent = strings.unavailable!;
+    engine = undefined; // the next query loads the index again
+    failed(ticket, error);
   }
 }
 
+/** Runs the waiting query once the running index search ends: queries typed in between are never searched. */
+async function drain(): Promise<void> {
+  searching = true;
+  while (waiting) {
+    const { ticket, q } = waiting;
+    waiting = undefined;
+    await searchIndex(ticket, q);
+  }
+  searching = false;
+}
+
+/**
+ * Asks for `query`'s results. Each query takes a ticket; results of an
+ * older ticket are never drawn, so a slow search cannot overwrite a newer
+ * one. Pagefind cannot cancel a search, so instead at most one waits behind
+ * the running one. The list keeps the last results until the new ones
+ * arrive; the status line says "searching" only when there is nothing to
+ * keep or the reader asked with Enter or a link.
+ */
+function ask(query: string, explicit: boolean): void {
+  const q = query.trim();
+  if (q === asked && q) return;
+  asked = q;
+  const ticket = ++latest;
+  more.hidden = true;
+  if (!q) {
+    waiting = undefined;
+    shown = undefined;
+    list.replaceChildren();
+    status.textContent = '';
+    return;
+  }
+  if (explicit || !list.childElementCount) status.textContent = strings.loading!;
+  waiting = { ticket, q };
+  if (!searching) void drain();
+}
+
 more.addEventListener('click', () => {
-  if (!shown) return;
+  const state = shown;
+  if (!state) return;
   // Focus stays on the button, which moves down below the new results.
   more.disabled = true;
-  showPage(shown)
-    .catch((error: unknown) => {
-      console.error('search:', error);
-      status.textContent = strings.unavailable!;
-    })
+  showPage(state, false)
+    .catch((error: unknown) => failed(state.ticket, error))
     .finally(() => {
       more.disabled = false;
     });
 });
 
 // The query lives in the address (?q=), so a search can be shared and reloaded.
-function submit(query: string) {
+function submit(query: string, explicit: boolean) {
   const url = new URL(location.href);
   if (query.trim()) url.searchParams.set('q', query.trim());
   else url.searchParams.delete('q');
   history.replaceState(null, '', url);
-  void run(query);
+  ask(query, explicit);
 }
 
-// The index starts loading as the page opens (its metadata and the WebAssembly,
-// tens of KB), so the first query waits only for the chunks of its own words.
+// The index starts loading as the page opens (Pagefind's worker, its
+// WebAssembly and each bundle's metadata, tens of KB), so the first query
+// waits only for the chunks of its own words.
 engine = load(strings.manifest!);
 engine.catch(() => {
-  engine = undefined; // run() tries again and says so
+  engine = undefined; // the first query tries again and says so
 });
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-input.addEventListener('input', () => {
-  // The chunks for what is typed so far load while the debounce waits; not
-  // for one or two letters, whose prefix spans many chunks (the search proper still runs).
-  const q = input.value.trim();
-  if ([...q].length >= PRELOAD_FROM) void engine?.then(({ pagefind }) => pagefind.preload(foldQuery(q, rules))).catch(() => {});
+function typed() {
   clearTimeout(timer);
-  timer = setTimeout(() => submit(input.value), 250);
+  const q = input.value.trim();
+  const length = [...q].length;
+  if (length && length < AS_TYPED_FROM) {
+    timer = setTimeout(() => submit(input.value, false), PAUSE);
+    return;
+  }
+  // While an index search runs, the chunks of the query waiting behind it load.
+  if (searching && length) void engine?.then(({ pagefind }) => pagefind.preload(foldQuery(q, rules))).catch(() => {});
+  submit(input.value, false);
+}
+input.addEventListener('input', (event) => {
+  // An input method's word is searched once composed (compositionend), not letter by letter.
+  if ((event as InputEvent).isComposing) return;
+  typed();
 });
+input.addEventListener('compositionend', typed);
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(timer);
-  submit(input.value);
+  submit(input.value, true);
 });
 
 const initial = new URLSearchParams(location.search).get('q');
 if (initial) {
   input.value = initial;
-  void run(initial);
+  ask(initial, true);
 }

@@ -171,6 +171,35 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('searches as the reader types, without Enter, and never draws an older query over a newer one', async () => {
+    const { word, article } = distinctiveWord('en', (w) => w.length >= 7 && /^[a-z]+$/.test(w));
+    const page = await site.page();
+    await page.goto(site.url(searchPath('en')));
+    // Every query the status line names, in the order the page showed them.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const status = document.querySelector('#search-status')!;
+      new MutationObserver(() => {
+        const q = status.querySelector('bdi')?.textContent;
+        if (q && q !== seen.at(-1)) seen.push(q);
+      }).observe(status, { childList: true, subtree: true });
+    });
+    // Faster than searches end, so that some queries wait behind others.
+    await page.locator('#search-input').pressSequentially(word, { delay: 15 });
+    await page.waitForSelector(`#search-results a[href="${article.path}"]`);
+    await page.waitForFunction((w) => document.querySelector('#search-status bdi')?.textContent === w, word);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    // Prefixes of the word as it grew (some skipped while a search ran), ending with the word itself.
+    expect(seen.at(-1)).toBe(word);
+    for (const [i, q] of seen.entries()) {
+      expect(word.startsWith(q), `${q} is a prefix of ${word}`).toBe(true);
+      if (i) expect(q.length, `${q} after ${seen[i - 1]}`).toBeGreaterThan(seen[i - 1]!.length);
+    }
+    expect(new URL(page.url()).searchParams.get('q')).toBe(word);
+    await page.context().close();
+  });
+
   it('folds Arabic-keyboard letters the way the index was built', () => {
     expect(foldSpelling('كابل', 'fa')).toBe('کابل');
     expect(foldSpelling('مدافعين', 'fa')).toBe('مدافعین');
