@@ -3,9 +3,6 @@
  * image service makes (fitted to the text column), the `sizes` that tells
  * the browser how wide the column is. The pictures themselves: `pictures.ts`.
  */
-import type { ImageMetadata } from 'astro';
-import type { ArticleEntry } from './articles.ts';
-
 /**
  * How wide a picture is shown: the text column, `--measure` (42rem) on a
  * wide screen, the screen less the page's side padding (2 × 1rem) on a
