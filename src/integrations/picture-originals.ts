@@ -14,6 +14,11 @@
  *
  * The list is the loader's, written at the content sync that starts every
  * build (`loaders/pictures.ts`).
+ *
+ * It also tells the pages whether they run in the dev server
+ * (`PICTURES_FROM_SOURCE`, a Vite define from Astro's `command`), where a
+ * picture is served from its file instead: `import.meta.env.DEV` follows
+ * `NODE_ENV`, which a test runner or a shell may have set to anything.
  */
 import type { AstroIntegration } from 'astro';
 import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
@@ -21,12 +26,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pictureOriginals } from '../loaders/pictures.ts';
 
+/** The name the pages read (`utils/pictures.ts`): true in the dev server, false in a build. */
+export const PICTURES_FROM_SOURCE = '__AA_PICTURES_FROM_SOURCE__';
+
 export default function pictureOriginalsIntegration(): AstroIntegration {
   let root = '';
   let outDir = '';
   return {
     name: 'aa:picture-originals',
     hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        updateConfig({ vite: { define: { [PICTURES_FROM_SOURCE]: JSON.stringify(command === 'dev') } } });
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);

@@ -10,7 +10,9 @@
  *   file it has not encoded before; `fsPath` lets Astro remove that
  *   original from `dist/` afterwards, as it does for an imported picture.
  * - In the dev server, `src` is the file itself (`/@fs/…?origWidth=…`), as
- *   Vite's import gives it, so the dev image endpoint reads it fresh.
+ *   Vite's import gives it, so the dev image endpoint reads it fresh. Which
+ *   one is `__AA_PICTURES_FROM_SOURCE__`, set from Astro's command by
+ *   `integrations/picture-originals.ts`.
  *
  * Only in Astro (it reads `astro:config/server`).
  */
@@ -21,6 +23,10 @@ import { join } from 'node:path';
 import { BODY_IMAGES_FIELD, isPictureRef, type PictureRef } from '../loaders/picture-ref.ts';
 import type { Article, ArticleEntry } from './articles.ts';
 
+/** True in the dev server (a Vite define, see the file's comment); absent outside Astro. */
+declare const __AA_PICTURES_FROM_SOURCE__: boolean | undefined;
+const fromSource = typeof __AA_PICTURES_FROM_SOURCE__ !== 'undefined' && __AA_PICTURES_FROM_SOURCE__;
+
 /**
  * The image service's `ImageMetadata` for a picture record.
  * @example pictureMetadata(ref).src // '/_astro/lead.3f9a0c1d2e4b.jpg' (build) or '/@fs/site/content/articles/fa/a/lead.jpg?origWidth=1800&…' (dev)
@@ -29,7 +35,7 @@ export function pictureMetadata(ref: PictureRef): ImageMetadata {
   const fsPath = join(fileURLToPath(root), ref.file);
   const format = ref.format as ImageMetadata['format'];
   const query = new URLSearchParams({ origWidth: String(ref.width), origHeight: String(ref.height), origFormat: ref.format });
-  const src = import.meta.env.DEV ? `/@fs${fsPath.startsWith('/') ? '' : '/'}${fsPath}?${query}` : ref.url;
+  const src = fromSource ? `/@fs${fsPath.startsWith('/') ? '' : '/'}${fsPath}?${query}` : ref.url;
   const meta = { src, width: ref.width, height: ref.height, format } as ImageMetadata;
   // Not enumerable, as on Astro's own: the image service hashes the enumerable fields.
   Object.defineProperty(meta, 'fsPath', { value: fsPath, enumerable: false });
