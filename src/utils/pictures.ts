@@ -14,12 +14,15 @@
  *   one is `__AA_PICTURES_FROM_SOURCE__`, set from Astro's command by
  *   `integrations/picture-originals.ts`.
  *
- * Only in Astro (it reads `astro:config/server`).
+ * Only in Astro (it reads the Vite define above). Paths are resolved from
+ * the working directory, as `readRenderedBody` does: Astro builds from the
+ * project root. Not from `astro:config/server`'s `root`: that module is the
+ * build's serialised manifest, and with it in every page's imports a kept
+ * 1,000-article site rendered all its pages again on the build after a
+ * code change, not only on the change's own build.
  */
 import type { ImageMetadata } from 'astro';
-import { root } from 'astro:config/server';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { BODY_IMAGES_FIELD, isPictureRef, type PictureRef } from '../loaders/picture-ref.ts';
 import type { Article, ArticleEntry } from './articles.ts';
 
@@ -32,7 +35,7 @@ const fromSource = typeof __AA_PICTURES_FROM_SOURCE__ !== 'undefined' && __AA_PI
  * @example pictureMetadata(ref).src // '/_astro/lead.3f9a0c1d2e4b.jpg' (build) or '/@fs/site/content/articles/fa/a/lead.jpg?origWidth=1800&…' (dev)
  */
 export function pictureMetadata(ref: PictureRef): ImageMetadata {
-  const fsPath = join(fileURLToPath(root), ref.file);
+  const fsPath = resolve(ref.file);
   const format = ref.format as ImageMetadata['format'];
   const query = new URLSearchParams({ origWidth: String(ref.width), origHeight: String(ref.height), origFormat: ref.format });
   const src = fromSource ? `/@fs${fsPath.startsWith('/') ? '' : '/'}${fsPath}?${query}` : ref.url;
