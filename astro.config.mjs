@@ -9,6 +9,7 @@ import pruneDist from './src/integrations/prune-dist.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 import hostConfig from './src/integrations/host-config.ts';
+import pictureOriginals from './src/integrations/picture-originals.ts';
 
 import { site } from './src/config/site.ts';
 import { cspDirectives } from './src/config/http.ts';
@@ -61,6 +62,8 @@ export default defineConfig({
     // Runs `npm run check` at build start (fails the build) and in dev (reports, keeps serving);
     // the sitemap takes the articles it read instead of reading every file again.
     validateContent({ onArticles: sitemapIntegration.remember }),
+    // Article pictures' originals where Astro's image step reads them (see the file).
+    pictureOriginals(),
     // Before the sitemap and the search index, which write their own files;
     // the search index decides itself whether it needs rewriting.
     pruneDist({ keep: [SEARCH_INDEX_DIR] }),

@@ -8,16 +8,29 @@ import { z } from 'astro/zod';
 import { articleFields, datesInOrder, leadImageField } from './schemas/article.ts';
 import { articleLoader } from './loaders/articles.ts';
 
+/** A `PictureRef` (src/loaders/pictures.ts) in an entry's data. */
+const pictureRef = z.strictObject({
+  file: z.string(),
+  out: z.string(),
+  url: z.string(),
+  width: z.number(),
+  height: z.number(),
+  format: z.string(),
+  size: z.number(),
+  mtimeMs: z.number(),
+});
+
 const articles = defineCollection({
   // Like glob({ pattern: '**/*.md' }), with Markdown rendered in worker
   // threads and kept out of the data store (see src/loaders/articles.ts).
   // The id is the path without extension ("en/azerbaijan-pakistan"),
   // verbatim: slug rules are enforced by validation, never silently fixed.
   loader: articleLoader({ base: 'content/articles' }),
-  // The lead picture's src through the content layer's image(): the file is
-  // imported (hashed URL, processed by the image service) and the page gets
-  // its ImageMetadata (width, height, format).
-  schema: ({ image }) => z.strictObject({ ...articleFields, image: leadImageField(image()).optional() }).superRefine(datesInOrder),
+  // The lead picture's src as the loader leaves it: the file's record
+  // (size, width, height, format, hashed name; see src/loaders/pictures.ts),
+  // which the page makes the image service's ImageMetadata; or the path as
+  // typed when there is no such picture (the check reports it).
+  schema: z.strictObject({ ...articleFields, image: leadImageField(z.union([pictureRef, z.string()])).optional() }).superRefine(datesInOrder),
 });
 
 export const collections = { articles };

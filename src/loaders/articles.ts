@@ -13,6 +13,10 @@
  *   nothing. The content check (`npm run check`, and the check at the start
  *   of every build) uses the same digest and workers, and usually renders
  *   first: the loader then finds every body cached.
+ * - Pictures (the lead and the body's) are kept as records read once and
+ *   checked with a `stat` on later syncs (`pictures.ts`), not as Astro's
+ *   `__ASTRO_IMAGE_` imports, which Vite reads, hashes and copies on every
+ *   build.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -23,26 +27,43 @@ import { mapLimit } from '../utils/concurrency.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
 import { RenderPool, renderWorkerUrl } from '../markdown/render-pool.ts';
 import { BODIES_DIR, bodyDigest, digestOfCacheFile, pipelineFingerprint, readBodyReport, reportFile, type BodyImage } from '../markdown/rendered-body.ts';
+import { isForeignSrc, localImagePath } from '../markdown/rehype-images.ts';
 import { BODY_MEDIA_FIELD, mediaAddresses } from '../utils/media.ts';
-
-/** Where the loader puts an article's body pictures in its data (see `withBodyImages`); read with `bodyImagesOf()`. */
-export const BODY_IMAGES_FIELD = 'bodyImages';
+import { PictureCache } from './pictures.ts';
+import { BODY_IMAGES_FIELD, isPictureRef, type PictureRef } from './picture-ref.ts';
 
 /**
- * The entry's data with its body pictures as Astro's content layer expects
- * images in data: `__ASTRO_IMAGE_./slug/photo.jpg`. The data store turns each
- * into an import of the file (so Vite gives it a hashed URL and the image
- * service can encode it), and `getCollection()` hands back its
- * `ImageMetadata`, as the schema's `image()` does for the lead image. The
- * bodies themselves stay out of the store (see `rendered-body.ts`).
- * Pictures the check refuses (not a picture format) are left out: the build
- * stops at the check before any page needs them.
+ * The entry's body pictures, by the index of their placeholder: each a
+ * `PictureRef`, or null where the file is missing or not a picture (the
+ * check refuses the article then, with the line; the dev server shows the
+ * page without it). The bodies themselves stay out of the store (see
+ * `rendered-body.ts`).
  */
-function withBodyImages(data: Record<string, unknown>, images: readonly BodyImage[] | undefined, file: string): Record<string, unknown> {
-  if (!images?.length) return data;
-  // A missing file would stop the dev server at the import; the check reports it with its line.
-  const present = images.map((image) => (existsSync(join(dirname(file), image.src)) ? `__ASTRO_IMAGE_${image.src}` : null));
-  return { ...data, [BODY_IMAGES_FIELD]: present };
+async function bodyPictures(images: readonly BodyImage[] | undefined, file: string, pictures: PictureCache): Promise<(PictureRef | null)[] | undefined> {
+  if (!images?.length) return undefined;
+  return Promise.all(images.map(async (image) => (await pictures.ref(join(dirname(file), image.src))) ?? null));
+}
+
+/**
+ * The frontmatter with the lead picture's `src` made a `PictureRef` when it
+ * names a picture beside the article; left as typed otherwise (another
+ * host, a missing file: the check reports it, and the page shows none).
+ */
+async function withLeadPicture(frontmatter: Record<string, unknown>, file: string, pictures: PictureCache): Promise<Record<string, unknown>> {
+  const image = frontmatter.image as { src?: unknown } | undefined;
+  if (typeof image !== 'object' || image === null || typeof image.src !== 'string' || isForeignSrc(image.src.trim())) return frontmatter;
+  const ref = await pictures.ref(join(dirname(file), localImagePath(image.src.trim())));
+  return ref ? { ...frontmatter, image: { ...image, src: ref } } : frontmatter;
+}
+
+/** Whether a lead picture's `src` is still the typed path of a file beside the article (it was missing or not a picture). */
+const isLocalSrc = (src: unknown): boolean => typeof src === 'string' && !isForeignSrc(src.trim());
+
+/** Every picture record in an entry's data (the lead's, the body's). */
+function picturesIn(data: Record<string, unknown>): PictureRef[] {
+  const lead = (data.image as { src?: unknown } | undefined)?.src;
+  const body = (data[BODY_IMAGES_FIELD] as readonly unknown[] | undefined) ?? [];
+  return [lead, ...body].filter(isPictureRef);
 }
 
 /**
@@ -69,6 +90,7 @@ export function articleLoader({ base }: Options): Loader {
       const bodiesDir = join(root, BODIES_DIR);
       mkdirSync(bodiesDir, { recursive: true });
       const fingerprint = pipelineFingerprint(root, fileURLToPath(config.srcDir));
+      const pictures = new PictureCache({ root, base: config.base, assetsDir: config.build.assets });
       let pool: RenderPool | undefined;
       let seq = 0;
 
@@ -84,11 +106,19 @@ export function articleLoader({ base }: Options): Loader {
         const outFile = join(bodiesDir, `${digest}.json`);
         const rendered = () => existsSync(outFile) && existsSync(reportFile(outFile));
         const stored = store.get(id);
-        // A body picture that was missing last time (null) may be there now.
-        const missing = (stored?.data[BODY_IMAGES_FIELD] as readonly unknown[] | undefined)?.includes(null);
+        // A body picture that was missing last time (null) may be there now;
+        // a lead picture that was missing is still the typed string.
+        const missing =
+          (stored?.data[BODY_IMAGES_FIELD] as readonly unknown[] | undefined)?.includes(null) ||
+          isLocalSrc((stored?.data.image as { src?: unknown } | undefined)?.src);
         // An entry stored before the loader recorded media addresses is stored again (its body is cached).
         const current = stored !== undefined && stored.data[BODY_MEDIA_FIELD] !== undefined;
-        if (stored?.digest === digest && rendered() && !missing && current) return digest;
+        // A picture can be replaced while the article stays as it was: one stat each.
+        const storedPictures = stored ? picturesIn(stored.data) : [];
+        if (stored?.digest === digest && rendered() && !missing && current && storedPictures.every((p) => pictures.isFresh(p))) {
+          for (const p of storedPictures) pictures.keep(p);
+          return digest;
+        }
 
         // The site's one frontmatter reader: dates stay the strings the editor
         // typed, for the schema's Kabul-day rules (see src/validation/frontmatter.ts).
@@ -96,14 +126,17 @@ export function articleLoader({ base }: Options): Loader {
         if (!read.ok) throw new Error(`${relative(root, file)}: frontmatter: ${read.problem}`);
         const frontmatter = read.data;
         const filePath = relative(root, file).split(sep).join('/');
-        const data = await parseData({ id, data: frontmatter, filePath: file });
+        const data = await parseData({ id, data: await withLeadPicture(frontmatter, file, pictures), filePath: file });
         // The worker keeps the body's lines (frontmatter blanked, not cut), so
         // what plugins report counts lines from the top of the file.
         if (!rendered()) {
           pool ??= new RenderPool(renderWorkerUrl(config.srcDir));
           await pool.run({ seq: ++seq, section, contents, filePath: file, outFile });
         }
-        store.set({ id, data: withBodyMedia(withBodyImages(data, readBodyReport(outFile)?.images, file), outFile), filePath, digest });
+        const body = await bodyPictures(readBodyReport(outFile)?.images, file, pictures);
+        // The store keeps an entry whose digest is unchanged: drop it first, so new picture records replace the old.
+        if (stored?.digest === digest) store.delete(id);
+        store.set({ id, data: withBodyMedia(body ? { ...data, [BODY_IMAGES_FIELD]: body } : data, outFile), filePath, digest });
         return digest;
       }
 
@@ -126,6 +159,7 @@ export function articleLoader({ base }: Options): Loader {
         pool = undefined;
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      pictures.save();
       // Bodies (and reports) of deleted or edited articles are no longer referenced.
       for (const name of readdirSync(bodiesDir)) {
         const file = join(bodiesDir, name);
@@ -140,15 +174,30 @@ export function articleLoader({ base }: Options): Loader {
       if (!watcher) return;
       watcher.add(baseDir);
       const onChange = async (file: string) => {
-        if (!file.startsWith(baseDir) || !file.endsWith('.md')) return;
+        if (!file.startsWith(baseDir)) return;
+        // A picture edited, replaced or added: the articles that name it take its new record.
+        const articles = file.endsWith('.md') ? [file] : articlesShowing(file);
         try {
-          await sync(file);
+          for (const article of articles) await sync(article);
+          pictures.save();
         } catch (error) {
           logger.error((error as Error).message);
         } finally {
           await pool?.close();
           pool = undefined;
         }
+      };
+      /** The Markdown files whose entries name the picture at `abs` (or, for a picture that was missing, the article of its folder). */
+      const articlesShowing = (abs: string): string[] => {
+        const rel = relative(root, abs).split(sep).join('/');
+        const found = new Set<string>();
+        for (const entry of store.values()) {
+          if (!entry.filePath) continue;
+          const named = picturesIn(entry.data).some((p) => p.file === rel);
+          const inFolder = rel.startsWith(entry.filePath.replace(/\.md$/, '/'));
+          if (named || inFolder) found.add(join(root, entry.filePath));
+        }
+        return [...found];
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);

@@ -1,12 +1,8 @@
 /**
  * What the pages need to know about an article's pictures: the widths the
  * image service makes (fitted to the text column), the `sizes` that tells
- * the browser how wide the column is, and the body pictures the loader put
- * in the entry's data (`loaders/articles.ts`).
+ * the browser how wide the column is. The pictures themselves: `pictures.ts`.
  */
-import type { ImageMetadata } from 'astro';
-import type { ArticleEntry } from './articles.ts';
-
 /**
  * How wide a picture is shown: the text column, `--measure` (42rem) on a
  * wide screen, the screen less the page's side padding (2 × 1rem) on a
@@ -29,19 +25,3 @@ export function columnWidths(originalWidth: number): number[] {
 
 /** The width of the fallback `<img src>` (and its `width` attribute): the column at 2×, or the original if smaller. */
 export const fallbackWidth = (originalWidth: number): number => Math.min(originalWidth, 1344);
-
-/**
- * An article's body pictures, by the index of their placeholder in the
- * rendered body (`<img data-aa-image="N">`). An entry is a picture's
- * `ImageMetadata`, or `null`/a string when its file was missing or is not
- * a picture format (the check refuses the article then).
- * @example bodyImagesOf(article.entry)[0]?.width // 1800
- */
-export function bodyImagesOf(entry: ArticleEntry): readonly (ImageMetadata | string | null)[] {
-  return ((entry.data as Record<string, unknown>).bodyImages as (ImageMetadata | string | null)[] | undefined) ?? [];
-}
-
-/** Whether a value from the entry's data is an imported picture. */
-export function isImageMetadata(value: unknown): value is ImageMetadata {
-  return typeof value === 'object' && value !== null && 'src' in value && 'width' in value && 'height' in value && 'format' in value;
-}

@@ -17,7 +17,7 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import type { Article } from './articles.ts';
-import { isImageMetadata } from './images.ts';
+import { leadPictureOf } from './pictures.ts';
 import { absoluteUrl } from './urls.ts';
 
 export interface SharedImage {
@@ -63,8 +63,8 @@ async function jpeg(src: ImageMetadata, width: number, height: number | undefine
  * @example (await sharedLeadImage(article))?.og.url // 'https://www.afgazad.com/_astro/valley.Bc1x.jpg'
  */
 export async function sharedLeadImage(article: Article): Promise<{ og: SharedImage; ratios: SharedImage[] } | undefined> {
-  const lead = article.data.image;
-  if (!lead || !isImageMetadata(lead.src)) return undefined;
+  const lead = leadPictureOf(article);
+  if (!lead) return undefined;
   const src = lead.src;
   const alt = lead.decorative ? '' : lead.alt;
   const og = await jpeg(src, Math.min(SHARE_WIDTH, src.width), undefined, alt);

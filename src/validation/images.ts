@@ -13,9 +13,13 @@
  *   Google ask for at least that); it has no credit;
  * - warning: a folder beside the articles that no article is named after.
  *
+ * What sharp found in a file is kept by its size and modification time
+ * (`INSPECTIONS_FILE`), so an unchanged picture costs one `stat` a run.
+ *
  * Missing alt text is the schema's (lead) and the Markdown pipeline's
  * (body) to report; remote body pictures too (`markdown/rehype-images.ts`).
  */
+import { existsSync, mkdirSync, readFileSync, renameSync, type Stats, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -54,6 +58,10 @@ export type Inspection =
 export async function inspectPicture(abs: string): Promise<Inspection> {
   const info = await stat(abs).catch(() => undefined);
   if (!info?.isFile()) return { kind: 'missing' };
+  return readPicture(abs);
+}
+
+async function readPicture(abs: string): Promise<Inspection> {
   const ext = path.extname(abs).slice(1).toLowerCase();
   if (!(PICTURE_EXTENSIONS as readonly string[]).includes(ext)) {
     return { kind: 'not-picture', detail: `".${ext}" is not a picture kind the site can publish (${PICTURE_EXTENSIONS.join(', ')})` };
@@ -64,6 +72,68 @@ export async function inspectPicture(abs: string): Promise<Inspection> {
     return { kind: 'ok', width: meta.width, height: meta.height, format: meta.format ?? ext };
   } catch (error) {
     return { kind: 'not-picture', detail: (error as Error).message.split('\n')[0]! };
+  }
+}
+
+/** Where the picture pass keeps what it found in each file (Astro's cache folder, which a cold build deletes). */
+export const INSPECTIONS_FILE = path.join('node_modules', '.astro', 'picture-inspections.json');
+
+interface Inspected {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly found: Inspection;
+}
+
+/**
+ * `inspectPicture`, remembered between runs by the file's size and
+ * modification time: an archive's pictures are read by sharp once, not on
+ * every check (every build starts with one). Checks of other content
+ * folders (the tests') share the file: a run keeps their records, less
+ * those whose file is gone.
+ */
+class Inspections {
+  readonly #file: string;
+  readonly #previous: Map<string, Inspected>;
+  readonly #now = new Map<string, Inspected>();
+
+  constructor(projectRoot: string) {
+    this.#file = path.join(projectRoot, INSPECTIONS_FILE);
+    this.#previous = this.#read();
+  }
+
+  #read(): Map<string, Inspected> {
+    try {
+      return new Map(Object.entries(JSON.parse(readFileSync(this.#file, 'utf8')) as Record<string, Inspected>));
+    } catch {
+      // None yet, or unreadable: every picture is read.
+      return new Map();
+    }
+  }
+
+  async inspect(abs: string): Promise<Inspection> {
+    const info: Stats | undefined = await stat(abs).catch(() => undefined);
+    if (!info?.isFile()) return { kind: 'missing' };
+    const known = this.#now.get(abs) ?? this.#previous.get(abs);
+    if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
+      this.#now.set(abs, known);
+      return known.found;
+    }
+    const found = await readPicture(abs);
+    this.#now.set(abs, { size: info.size, mtimeMs: info.mtimeMs, found });
+    return found;
+  }
+
+  save(): void {
+    try {
+      mkdirSync(path.dirname(this.#file), { recursive: true });
+      // Another check may be writing too (a build's and the editor's): each writes whole, by rename.
+      const kept = [...this.#read()].filter(([abs]) => !this.#now.has(abs) && existsSync(abs));
+      const tmp = `${this.#file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(Object.fromEntries([...kept, ...this.#now])));
+      renameSync(tmp, this.#file);
+    } catch {
+      // A read-only checkout: the next run reads the pictures again.
+    }
   }
 }
 
@@ -97,6 +167,7 @@ const fixMissing = (slug: string) => `put the file in the folder ${slug}/ beside
  */
 export async function checkImages(inputs: readonly ImageCheckInput[], projectRoot: string): Promise<Problem[]> {
   const problems: Problem[] = [];
+  const inspections = new Inspections(projectRoot);
   await mapLimit(inputs, 16, async (input) => {
     const slug = path.basename(input.abs, '.md');
     const dir = path.dirname(input.abs);
@@ -111,7 +182,7 @@ export async function checkImages(inputs: readonly ImageCheckInput[], projectRoo
           push('image.src', 'error', `${lead.src} is on another host, and pages load nothing from other hosts: download the file (with the right to publish it) into ${slug}/ beside the article and write src: ./${slug}/<file name>`, line);
         }
       } else {
-        const found = await inspectPicture(path.resolve(dir, localImagePath(lead.src)));
+        const found = await inspections.inspect(path.resolve(dir, localImagePath(lead.src)));
         if (found.kind === 'missing') push('image.src', 'error', `no file ${lead.src}: ${fixMissing(slug)}`, line);
         else if (found.kind === 'not-picture') push('image.src', 'error', `${lead.src} is not a picture (${found.detail}); save it as JPEG (photos) or PNG (charts)`, line);
         else if (found.width < LEAD_MIN_WIDTH) {
@@ -124,11 +195,12 @@ export async function checkImages(inputs: readonly ImageCheckInput[], projectRoo
     if (input.digest === undefined) return;
     const report = readBodyReport(bodyFile(input.digest, projectRoot));
     for (const image of report?.images ?? []) {
-      const found = await inspectPicture(path.resolve(dir, image.src));
+      const found = await inspections.inspect(path.resolve(dir, image.src));
       if (found.kind === 'missing') push('body', 'error', `image ${image.src}: no such file; ${fixMissing(slug)}`, image.line);
       else if (found.kind === 'not-picture') push('body', 'error', `image ${image.src} is not a picture (${found.detail}); save it as JPEG (photos) or PNG (charts)`, image.line);
     }
   });
+  inspections.save();
   return problems;
 }
 

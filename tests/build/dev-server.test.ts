@@ -4,11 +4,13 @@
  * article's language; a file that fails the check shows its error in the
  * browser, with file, line and message, instead of the last good version,
  * without a second, false error for its translation partner; fixing the
- * file brings the page back. The production side (no banner, no draft)
- * is checked on the built fixture site.
+ * file brings the page back; a picture beside an article shows, and its
+ * replacement shows in its place. The production side (no banner, no
+ * draft) is checked on the built fixture site.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -53,6 +55,7 @@ beforeAll(async () => {
   root = copySite();
   write('articles/en/wheat-prices-herat.md', en);
   write('articles/fa/wheat-prices-herat.md', faDraft);
+  cpSync(join(projectRoot, 'tests/fixtures/images/relative/fa'), join(root, 'content/articles/fa'), { recursive: true });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
@@ -109,6 +112,22 @@ describe('npm run dev for editors', () => {
 
     await save('articles/fa/wheat-prices-herat.md', faDraft, enPage, (p) => expect(p.status).toBe(200));
     expect((await page(faPage)).body).toContain('draft-banner');
+  });
+});
+
+describe('npm run dev with pictures', () => {
+  const picturePage = '/fa/2024/03/bazar-kabul-tasweer/';
+  const firstPicture = (body: string) => /<picture[\s\S]*?<img\b[^>]*?\bsrc="([^"]+)"[^>]*?\bwidth="(\d+)"/.exec(body);
+
+  it('shows a picture beside the article through the image endpoint, and the new file when it is replaced', async () => {
+    const before = firstPicture((await page(picturePage)).body);
+    expect(before).not.toBeNull();
+    const image = await fetch(base + before![1]!.replaceAll('&amp;', '&'));
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/^image\//);
+    // A narrower picture under the same name: the page asks for it at its own width.
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#6a4a2a' } }).jpeg().toFile(join(root, 'content/articles/fa/bazar-kabul-tasweer/bazar.jpg'));
+    await vi.waitFor(async () => expect(firstPicture((await page(picturePage)).body)?.[2]).toBe('640'), { timeout: 60_000, interval: 500 });
   });
 });
 

@@ -78,6 +78,23 @@ describe('images beside the article (images-relative)', () => {
     expect(warm.exitCode).toBe(0);
     expect(warm.output).not.toMatch(/\(before: [\d.]+kB, after/);
   });
+
+  it('leaves no original in dist/, and takes a picture replaced under the same name on the next build', async () => {
+    // Originals are `name.<hash>.ext`; what the image service made, `name.<hash>_<transform>.ext`.
+    const originals = () => readdirSync(join(build.dist, '_astro')).filter((f) => /^(bazar|dokan)\.[\w-]{12}\.(jpg|png)$/.test(f));
+    expect(originals()).toEqual([]);
+    const firstSrc = (html: string) => parseHTML(html).document.querySelector('.prose picture img')!.getAttribute('src')!;
+    const page = () => readFileSync(join(build.dist, 'fa/2024/03/bazar-kabul-tasweer/index.html'), 'utf8');
+    const before = firstSrc(page());
+    const replacement = await sharp({ create: { width: 1400, height: 900, channels: 3, background: '#7a5a3a' } }).jpeg().toBuffer();
+    const next = rebuild(build.root, { 'articles/fa/bazar-kabul-tasweer/bazar.jpg': replacement });
+    expect(next.exitCode, next.output.slice(-2000)).toBe(0);
+    const after = firstSrc(page());
+    expect(after).not.toBe(before);
+    expect(existsSync(join(build.dist, after))).toBe(true);
+    expect(parseHTML(page()).document.querySelector('.prose picture img')!.getAttribute('height')).toBe(String(Math.round((900 * 1344) / 1400)));
+    expect(originals()).toEqual([]);
+  });
 });
 
 /**

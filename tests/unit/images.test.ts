@@ -5,7 +5,7 @@
  * says, with file and line, what is wrong with a picture or its file; and the
  * sizes the image service is asked for fit the column and Google's ratios.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
@@ -19,7 +19,8 @@ import { newArticle } from '../../src/editor/new-article.ts';
 import { columnWidths } from '../../src/utils/images.ts';
 import { cropSize, RATIOS } from '../../src/utils/lead-image.ts';
 import { checkContent } from '../../src/validation/check.ts';
-import { isMediaPath } from '../../src/validation/images.ts';
+import { INSPECTIONS_FILE, isMediaPath } from '../../src/validation/images.ts';
+import { PictureCache, pictureOriginals } from '../../src/loaders/pictures.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -157,6 +158,28 @@ describe('npm run check on pictures', () => {
     ]);
   });
 
+  it('reads a picture again when it changes, and only then (what sharp found is kept by size and time)', async () => {
+    const root = tempDir('aa-img-recheck-');
+    const dir = join(root, 'articles/en/bazaar');
+    await picture(join(dir, 'lead.jpg'), 800, 600);
+    await picture(join(dir, 'body.jpg'), 400, 300);
+    writeFileSync(join(root, 'articles/en/bazaar.md'), frontmatter(['image:', '  src: ./bazaar/lead.jpg', '  alt: "Stalls"', '  credit: "X"']) + '\nText.\n\n![Stalls](./bazaar/body.jpg)\n');
+    const fields = async () => (await checkContent(root, root)).map((p) => `${p.field}: ${p.severity ?? 'error'}`);
+    // A whole second, which utimes can set again exactly.
+    const then = new Date('2024-04-12T08:00:00Z');
+    utimesSync(join(dir, 'body.jpg'), then, then);
+    expect(await fields()).toEqual(['image.src: warning']);
+    expect(Object.keys(JSON.parse(readFileSync(join(projectRoot, INSPECTIONS_FILE), 'utf8')))).toEqual(expect.arrayContaining([join(dir, 'lead.jpg'), join(dir, 'body.jpg')]));
+    // Same size and time: what sharp found last time stands (the bytes are not read again).
+    writeFileSync(join(dir, 'body.jpg'), Buffer.alloc(statSync(join(dir, 'body.jpg')).size, 0x20));
+    utimesSync(join(dir, 'body.jpg'), then, then);
+    expect(await fields()).toEqual(['image.src: warning']);
+    // A larger lead, and a body picture overwritten by something that is not one.
+    await picture(join(dir, 'lead.jpg'), 1600, 900);
+    writeFileSync(join(dir, 'body.jpg'), 'not a picture any more');
+    expect(await fields()).toEqual(['body: error']);
+  });
+
   it('refuses a lead picture from another host in a published article, and one with empty alt unless decorative', async () => {
     const root = tempDir('aa-img-remote-');
     mkdirSync(join(root, 'articles/en'), { recursive: true });
@@ -178,6 +201,49 @@ describe('npm run check on pictures', () => {
     await picture(join(root, 'articles/fa/old/photo.jpg'), 100, 100);
     const problems = await checkContent(root, root);
     expect(problems).toEqual([expect.objectContaining({ file: 'articles/fa/old', severity: 'warning' })]);
+  });
+});
+
+describe('picture records the content layer keeps (src/loaders/pictures.ts)', () => {
+  const options = (root: string) => ({ root, base: '/', assetsDir: '_astro' });
+  async function picture(file: string, width: number, height: number, background = '#4a6a8a') {
+    mkdirSync(join(file, '..'), { recursive: true });
+    await sharp({ create: { width, height, channels: 3, background } }).jpeg().toFile(file);
+  }
+
+  it('gives a picture its size, format and a name by content; the same bytes in two folders one name', async () => {
+    const root = tempDir('aa-pic-ref-');
+    await picture(join(root, 'content/articles/fa/a/lead.jpg'), 1800, 1200);
+    mkdirSync(join(root, 'content/articles/fa/b'), { recursive: true });
+    cpSync(join(root, 'content/articles/fa/a/lead.jpg'), join(root, 'content/articles/fa/b/lead.jpg'));
+    const cache = new PictureCache(options(root));
+    const a = (await cache.ref(join(root, 'content/articles/fa/a/lead.jpg')))!;
+    const b = (await cache.ref(join(root, 'content/articles/fa/b/lead.jpg')))!;
+    expect(a).toMatchObject({ file: 'content/articles/fa/a/lead.jpg', width: 1800, height: 1200, format: 'jpg' });
+    expect(a.out).toMatch(/^_astro\/lead\.[\w-]{12}\.jpg$/);
+    expect(a.url).toBe(`/${a.out}`);
+    expect(b.out).toBe(a.out);
+    expect(await cache.ref(join(root, 'content/articles/fa/a/missing.jpg'))).toBeUndefined();
+    writeFileSync(join(root, 'content/articles/fa/a/notes.jpg'), 'not a picture');
+    expect(await cache.ref(join(root, 'content/articles/fa/a/notes.jpg'))).toBeUndefined();
+  });
+
+  it('keeps a record between syncs while the file is unchanged, and makes a new one when it is replaced', async () => {
+    const root = tempDir('aa-pic-keep-');
+    const file = join(root, 'content/articles/en/a/photo.jpg');
+    await picture(file, 1600, 900);
+    const first = new PictureCache(options(root));
+    const ref = (await first.ref(file))!;
+    first.save();
+    expect(pictureOriginals(root)).toEqual([ref]);
+    const second = new PictureCache(options(root));
+    expect(second.isFresh(ref)).toBe(true);
+    expect(await second.ref(file)).toEqual(ref);
+    await picture(file, 1200, 800, '#8a4a4a');
+    expect(second.isFresh(ref)).toBe(false);
+    const replaced = (await new PictureCache(options(root)).ref(file))!;
+    expect([replaced.width, replaced.height]).toEqual([1200, 800]);
+    expect(replaced.out).not.toBe(ref.out);
   });
 });
 
