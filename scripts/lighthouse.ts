@@ -7,9 +7,14 @@
  * Chromium through chrome-launcher; nothing downloads a browser. Prints the
  * median of each category score per page, and the audits that kept a score
  * under 100. Builds first if dist/ is missing.
+ *
+ * Options: `--dist <dir>` another built site (an A/B pair against an older
+ * commit's build); `--page <text>` only the pages whose label holds the text;
+ * `--save <dir>` each run's full report as JSON (`long-tasks`,
+ * `mainthread-work-breakdown`, the metrics), to see where the time goes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
@@ -18,15 +23,25 @@ import { headersFor, redirectFor } from '../src/config/http.ts';
 import { serveStatic } from './bench/static-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    // Another built site (an older commit's dist/, for an A/B pair).
+    dist: { type: 'string' },
+    // Only the pages whose label contains this text ("front", "Dari article").
+    page: { type: 'string' },
+    // Keep each run's full report (JSON, its trace-derived audits included) in this folder.
+    save: { type: 'string' },
+  },
+});
 const runs = Number(values.runs);
+const dist = values.dist ? resolve(values.dist) : join(root, 'dist');
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-if (!existsSync(join(dist, 'index.html'))) {
+if (!existsSync(join(dist, 'index.html')) && !values.dist) {
   console.log('dist/ is missing: building first');
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
@@ -62,7 +77,8 @@ const pages = [
   ['front page', '/'],
   ['section index', '/fa/'],
   ...(pictured ? [['article with a lead picture', pictured] as const] : []),
-];
+].filter(([label]) => !values.page || label!.includes(values.page));
+if (values.save) mkdirSync(values.save, { recursive: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const rows: string[][] = [];
@@ -78,6 +94,7 @@ try {
         const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse returned no result for ${path}`);
+        if (values.save) writeFileSync(join(values.save, `${label!.replace(/\W+/g, '-')}-${run}.json`), JSON.stringify(lhr));
         if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
         for (const c of CATEGORIES) {
           const category = lhr.categories[c]!;
