@@ -24,6 +24,9 @@ const sitemapIntegration = siteSitemap(fileURLToPath(new URL('./content/articles
 export default defineConfig({
   site: siteUrl,
   trailingSlash: 'always',
+  // Astro's terminal log, with the pages an incremental build kept summed up
+  // in one line (about 27,000 of them at 10,000 articles): see the file.
+  logger: { entrypoint: './src/logging/build-log.ts' },
   // Two articles that resolve to one URL must stop the build, not overwrite each other.
   prerenderConflictBehavior: 'error',
   markdown: {
