@@ -156,6 +156,26 @@ export function pagePictures(html: string, pageUrl: string): string[] {
 }
 
 /**
+ * `@astrojs/sitemap` sorts its URLs with `a.localeCompare(b, 'en', { numeric:
+ * true })`, which builds a collator on every comparison: about 250,000 of
+ * them for 18,000 pages, seconds of a 10,000-article build. The same order
+ * from one `Intl.Collator` (the spec defines `localeCompare` with those
+ * arguments as that collator's `compare`) costs a fraction of that, and its
+ * sort of an already sorted list is one pass (V8's TimSort finds the single
+ * run). Returns a sorted copy; the package still sorts, so its output is the
+ * same whatever this does.
+ * @example presortPages([{ pathname: 'fa/page/10/' }, { pathname: 'fa/page/2/' }], 'https://example.org/')
+ *   // [{ pathname: 'fa/page/2/' }, { pathname: 'fa/page/10/' }]
+ */
+export function presortPages<P extends { pathname: string }>(pages: readonly P[], site: string | URL): P[] {
+  const collator = new Intl.Collator('en', { numeric: true });
+  const base = new URL(site);
+  // The URL the package makes of a page (its `pageUrls`), so the two orders agree.
+  const keyed = pages.map((page) => ({ page, url: new URL(base.pathname.replace(/\/?$/, '/') + page.pathname.replace(/^\//, ''), base).href }));
+  return keyed.sort((a, b) => collator.compare(a.url, b.url)).map(({ page }) => page);
+}
+
+/**
  * `@astrojs/sitemap`, configured for this site, with its dates in Kabul time
  * and its articles' pictures. `remember` takes the articles as the content
  * check read them at the start of the build (`CheckOptions.onArticles`);
@@ -186,6 +206,8 @@ export default function siteSitemap(contentDir: string): AstroIntegration & { re
     },
   });
   const done = inner.hooks['astro:build:done'];
+  const configDone = inner.hooks['astro:config:done'];
+  let base: URL | undefined;
   return {
     ...inner,
     remember: (articles) => {
@@ -193,9 +215,13 @@ export default function siteSitemap(contentDir: string): AstroIntegration & { re
     },
     hooks: {
       ...inner.hooks,
+      'astro:config:done': async (options) => {
+        if (options.config.site) base = new URL(options.config.base, options.config.site);
+        await configDone?.(options);
+      },
       'astro:build:done': async (options) => {
         distDir = fileURLToPath(options.dir);
-        await done?.(options);
+        await done?.({ ...options, pages: base ? presortPages(options.pages, base) : options.pages });
         const dir = fileURLToPath(options.dir);
         for (const name of readdirSync(dir)) {
           if (!/^sitemap-.*\.xml$/.test(name)) continue;
