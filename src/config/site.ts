@@ -26,6 +26,15 @@ export interface SiteSettings {
   readonly url: string;
   /** Entries per page on section, tag, author and archive indexes. */
   readonly pageSize: number;
+  /**
+   * Pages of a section's index, newest first; its last page goes on to the
+   * archive by month, where every older article is. Each new article shifts
+   * every page of a newest-first list, so a section paginated to its end
+   * (620 pages at 10,000 articles) had all of them rebuilt and recrawled for
+   * each article published; the archive's month pages do not move when an
+   * article is added today. Tag and author pages are not cut.
+   */
+  readonly sectionPages: number;
   /** Entries per section on the front page. */
   readonly frontPageCount: number;
   /** Items in each RSS feed: the newest, so a feed stays small at any archive size. */
@@ -51,6 +60,7 @@ export const site: SiteSettings = {
   email: 'afgazad@gmail.com',
   url: 'https://www.afgazad.com',
   pageSize: 8,
+  sectionPages: 10,
   frontPageCount: 6,
   feedItems: 50,
   timeZone: 'Asia/Kabul',

@@ -13,7 +13,8 @@ import { calendarParts, formatMonth } from '../i18n/format.ts';
 import { articleLanguage, isSection, sectionKeys, sections, type Lang, type Section } from '../i18n/locales.ts';
 import { groupNames, nameKey } from './slugs.ts';
 import { isPublished } from './publishing.ts';
-import { articlePath, authorPath, siteOrigin, splitId, tagPath } from './urls.ts';
+import { site } from '../config/site.ts';
+import { archivePath, articlePath, authorPath, siteOrigin, splitId, tagPath } from './urls.ts';
 
 export { isPublished };
 
@@ -174,6 +175,20 @@ export function indexArticles(entries: readonly ArticleEntry[]): ArticleIndex {
     names,
     months: perSection(bySection, monthOf),
   };
+}
+
+/**
+ * The archive page that lists `article`: its month in the section's
+ * calendar, and the page of that month it falls on. Where a capped section
+ * index goes on (`site.sectionPages`).
+ * @example archivePageOf(index, article) // '/fa/archive/1395/10/page/2/'
+ */
+export function archivePageOf(index: ArticleIndex, article: Article): string {
+  const [month] = monthOf(article);
+  const group = index.months[article.section].get(month!.key);
+  const at = group?.articles.indexOf(article) ?? -1;
+  if (!group || at < 0) throw new Error(`${article.id} is not in its section's archive (${month!.key})`);
+  return archivePath(article.section, group.year, group.month, Math.floor(at / site.pageSize) + 1);
 }
 
 /** A tag or an author as an article writes it, and the page it links to. */

@@ -15,6 +15,8 @@ import { paginateList, type Page } from './paginate.ts';
  * as a tag's label. Not the list's length, which no list page shows: so an
  * article dated years back (an import from the old site) re-renders only
  * the pages from its place in the list on, not every page of the list.
+ * `maxPages` cuts the list (see `site.sectionPages`); its last page then
+ * carries the first article left out (`page.after`), and that is in its key.
  * @example listPaths(index.bySection.en, { section: en }, { section: en })
  */
 export function listPaths<Params extends Record<string, string>, Props extends object>(
@@ -22,11 +24,13 @@ export function listPaths<Params extends Record<string, string>, Props extends o
   params: Params,
   props: Props,
   keyParts: readonly (string | number)[] = [],
+  maxPages = Infinity,
 ): { params: Params & { page: string | undefined }; props: Props & { page: Page<Article> }; cacheKey: string }[] {
-  return paginateList(articles).map((page) => ({
+  return paginateList(articles, undefined, maxPages).map((page) => ({
     params: { ...params, page: page.current === 1 ? undefined : `page/${page.current}` },
     props: { ...props, page },
-    cacheKey: pageCacheKey(page.items, ...Object.values(params), ...keyParts, page.current, page.total),
+    // A capped list's last page links on to where its first left-out article is (`after`).
+    cacheKey: pageCacheKey([...page.items, ...(page.after ? [page.after] : [])], ...Object.values(params), ...keyParts, page.current, page.total),
   }));
 }
 

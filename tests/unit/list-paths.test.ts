@@ -45,3 +45,32 @@ describe('list page cache keys', () => {
     before.forEach((key, page) => expect(after[page]).not.toBe(key));
   });
 });
+
+describe('a section index cut to its newest pages (site.sectionPages)', () => {
+  const size = site.pageSize;
+  const cap = 3;
+  const archive = Array.from({ length: 40 * size }, (_, i) => article(i));
+  const capped = (list: readonly Article[]) => listPaths(list, { section }, { section }, [], cap);
+
+  it('has at most that many pages, and its last page names the first article left out', () => {
+    const paths = capped(archive);
+    expect(paths).toHaveLength(cap);
+    expect(paths.map((p) => p.props.page.total)).toEqual([cap, cap, cap]);
+    expect(paths.at(-1)!.props.page.after).toBe(archive[cap * size]);
+    expect(paths.slice(0, -1).every((p) => p.props.page.after === undefined)).toBe(true);
+    // A list that fits is not cut and names nothing.
+    expect(capped(archive.slice(0, 2 * size)).at(-1)!.props.page.after).toBeUndefined();
+  });
+
+  it('the newest article re-renders those pages only, each of them (the last links on to a new place)', () => {
+    const before = capped(archive).map((p) => p.cacheKey);
+    const after = capped([article(999), ...archive]).map((p) => p.cacheKey);
+    expect(after).toHaveLength(cap);
+    after.forEach((key, page) => expect(key).not.toBe(before[page]));
+  });
+
+  it('an article dated past the cut re-renders none of them', () => {
+    const at = 20 * size;
+    expect(capped([...archive.slice(0, at), article(999), ...archive.slice(at)]).map((p) => p.cacheKey)).toEqual(capped(archive).map((p) => p.cacheKey));
+  });
+});

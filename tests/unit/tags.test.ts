@@ -160,3 +160,17 @@ describe('npm run check on tags and authors', () => {
     ]);
   });
 });
+
+describe('where a cut section index goes on', () => {
+  it('is the archive page of the first article it leaves out: its month, and its page of that month', async () => {
+    const { archivePageOf } = await import('../../src/utils/articles.ts');
+    const { site } = await import('../../src/config/site.ts');
+    const entry = (id: string, day: number) =>
+      ({ id, collection: 'articles', digest: id, data: { title: id, dek: 'd', authors: ['a'], date: new Date(Date.UTC(2024, 6, day, 6)), sources: [], tags: [], draft: false } }) as unknown as ArticleEntry;
+    // 2024-07-02 … 2024-07-19 fall in one Solar Hijri month (Saratan 1403), newest first in the month's list.
+    const index = indexArticles(Array.from({ length: 18 }, (_, i) => entry(`fa/a${i}`, i + 2)));
+    const list = index.bySection.fa;
+    expect(archivePageOf(index, list[0]!)).toBe('/fa/archive/1403/04/');
+    expect(archivePageOf(index, list[site.pageSize]!)).toBe('/fa/archive/1403/04/page/2/');
+  });
+});
