@@ -32,7 +32,7 @@
  * missing, corrupt or foreign file is ignored; a read-only checkout only
  * loses the saving.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,7 +201,8 @@ export class Verdicts<V> {
       }
       const dir = path.dirname(this.#file);
       mkdirSync(dir, { recursive: true });
-      const tmp = `${this.#file}.${process.pid}.tmp`;
+      // Unique per write: test runners check one folder from several threads of one process.
+      const tmp = `${this.#file}.${process.pid}.${randomUUID()}.tmp`;
       writeFileSync(tmp, serialize({ format: FORMAT, fingerprint: this.#fingerprint, entries: this.#now } satisfies CacheFile<V>));
       renameSync(tmp, this.#file);
       for (const name of readdirSync(dir)) {
