@@ -21,6 +21,7 @@ import { dateField } from '../schemas/article.ts';
 import { articleAlternates, homeAlternates, hreflang, sectionAlternates, type Alternate, type Localized } from '../utils/alternates.ts';
 import { isoDateTime } from '../utils/dates.ts';
 import { isPublished } from '../utils/publishing.ts';
+import { mayShowPictures } from '../validation/check.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
 import { articlePath, searchPath, sectionPath, splitId } from '../utils/urls.ts';
 
@@ -49,9 +50,6 @@ interface Fact extends Localized {
   pictures: boolean;
 }
 
-/** A lead image in the frontmatter, or an image in the body (Markdown or HTML). */
-const MAY_SHOW_PICTURES = /^image\s*:|!\[[^\]]*\]\(|<img\b/im;
-
 /** What the sitemap keeps of one article: its frontmatter fields and whether it may show pictures. */
 export interface ArticleFacts {
   /** `section/slug`. */
@@ -61,12 +59,13 @@ export interface ArticleFacts {
 }
 
 /**
- * The sitemap's facts of one article from its text and frontmatter, as
- * read by the content check (`CheckedArticle`) or by `readArticleFacts`.
- * @example articleFacts({ id: 'en/wheat', source, data: { date, draft: false } }).pictures // false
+ * The sitemap's facts of one article from its frontmatter and whether its
+ * text may show pictures (`mayShowPictures`), as read by the content check
+ * (`CheckedArticle`) or by `readArticleFacts`.
+ * @example articleFacts({ id: 'en/wheat', data: { date, draft: false }, pictures: false }).pictures // false
  */
-export function articleFacts({ id, source, data }: { id: string; source: string; data: unknown }): ArticleFacts {
-  return { id, data: fields.parse(data), pictures: MAY_SHOW_PICTURES.test(source) };
+export function articleFacts({ id, data, pictures }: { id: string; data: unknown; pictures: boolean }): ArticleFacts {
+  return { id, data: fields.parse(data), pictures };
 }
 
 /**
@@ -82,7 +81,7 @@ export function readArticleFacts(contentDir: string): ArticleFacts[] {
     const read = readFrontmatter(source);
     // The content check has already refused such a file; this names it if a build ever gets here.
     if (!read.ok) throw new Error(`${file}: frontmatter: ${read.problem}`);
-    return articleFacts({ id, source, data: read.data });
+    return articleFacts({ id, data: read.data, pictures: mayShowPictures(source) });
   });
 }
 
@@ -181,7 +180,7 @@ export function presortPages<P extends { pathname: string }>(pages: readonly P[]
  * check read them at the start of the build (`CheckOptions.onArticles`);
  * without it, the sitemap reads every file under `contentDir` itself.
  */
-export default function siteSitemap(contentDir: string): AstroIntegration & { remember: (articles: readonly { id: string; source: string; data: unknown }[]) => void } {
+export default function siteSitemap(contentDir: string): AstroIntegration & { remember: (articles: readonly { id: string; data: unknown; pictures: boolean }[]) => void } {
   let entries: Map<string, SitemapEntry> | undefined;
   let remembered: ArticleFacts[] | undefined;
   let distDir: string | undefined;

@@ -13,7 +13,7 @@
  * file, and the body's links into this site, which are resolved here against
  * every page the site will have (`site-paths.ts`).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RenderPool, renderWorkerUrl } from '../markdown/render-pool.ts';
@@ -29,8 +29,10 @@ export interface BodyInput {
   readonly abs: string;
   /** The section folder. */
   readonly section: string;
-  /** The whole file, as read. */
-  readonly source: string;
+  /** The whole file, as read; read again from `abs` if absent and the body must be rendered. */
+  readonly source?: string;
+  /** Its report, when the caller kept it (`verdicts.ts`): then nothing is read or rendered for it. */
+  readonly report?: BodyReport;
   /** `bodyDigest()` of the file's bytes. */
   readonly digest: string;
   /** The article's own path on the site, when its date is valid (to resolve `../x`). */
@@ -60,9 +62,9 @@ export async function checkBodies(inputs: readonly BodyInput[], { projectRoot, p
   inputs.forEach((input, i) => {
     const outFile = outFiles[i]!;
     if (reports.has(outFile)) return;
-    const cached = readBodyReport(outFile);
+    const cached = input.report ?? readBodyReport(outFile);
     if (cached) reports.set(outFile, cached);
-    else jobs.push({ seq: jobs.length, section: input.section, contents: input.source, filePath: input.abs, outFile });
+    else jobs.push({ seq: jobs.length, section: input.section, contents: input.source ?? readFileSync(input.abs, 'utf8'), filePath: input.abs, outFile });
   });
   if (jobs.length > 0) {
     // No more workers than bodies: one edited article (a save in `npm run dev`) starts one.

@@ -14,6 +14,7 @@
  * can call it directly; `checkContent` adds the reading of a folder and the
  * body pass.
  */
+import { statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +25,14 @@ import { articleFields, datesInOrder, PLACEHOLDER } from '../schemas/article.ts'
 import { mapLimit } from '../utils/concurrency.ts';
 import { articlePath } from '../utils/urls.ts';
 import { groupNames, segmentClashes, segmentProblem } from '../utils/slugs.ts';
-import { bodyDigest, pipelineFingerprint } from '../markdown/rendered-body.ts';
+import { bodyDigest, bodyFile, pipelineFingerprint, readBodyReport, type BodyReport } from '../markdown/rendered-body.ts';
 import { checkBodies } from './bodies.ts';
-import { checkImages, checkMediaFolders, isMediaPath } from './images.ts';
+import { checkImages, checkMediaFolders, isMediaPath, leadLine, type ImageCheckInput } from './images.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { publicPaths, SitePaths, type SiteArticle } from './site-paths.ts';
 import { codePoint, slugProblems } from './slugs.ts';
 import { listAsText, valueMistakes } from './yaml-mistakes.ts';
+import { checkFingerprint, stampOf, Verdicts, verdictsKey, type Stamp } from './verdicts.ts';
 
 /** An error stops `npm run check` (exit 1) and the build; a warning is printed and nothing more. */
 export type Severity = 'error' | 'warning';
@@ -100,7 +102,9 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 interface Parsed {
-  readonly file: ContentFile;
+  /** As in `ContentFile`. */
+  readonly rel: string;
+  readonly display: string;
   readonly section: Section;
   /** The article's language (its `lang`, else the section's). */
   readonly lang: Lang;
@@ -121,13 +125,32 @@ export function checkFiles(files: readonly ContentFile[], contentDisplay = 'cont
 }
 
 function checkAll(files: readonly ContentFile[], _contentDisplay: string): { problems: Problem[]; parsed: Parsed[] } {
+  return checkAcross(files.map((file) => ({ file, ...checkOne(file) })));
+}
+
+/** One file's own verdict: what `checkOne` found in it alone. */
+interface FileVerdict {
+  /** Its own problems, in the order found. */
+  readonly problems: readonly Problem[];
+  /** Absent when the file could not be read as an article (outside the folders, no frontmatter, broken YAML). */
+  readonly parsed?: Parsed;
+}
+
+/**
+ * The rules across files, over every file's own verdict (in file order):
+ * the files' own problems first, then those between files, as `checkFiles`
+ * has always listed them (the sort that follows is stable).
+ * Files without a parsed verdict come with their text (`file`): a partner's
+ * translation key may still be found in it.
+ */
+function checkAcross(verdicts: readonly (FileVerdict & { readonly file?: ContentFile })[]): { problems: Problem[]; parsed: Parsed[] } {
   const problems: Problem[] = [];
   const parsed: Parsed[] = [];
   const unreadable: ContentFile[] = [];
-  for (const file of files) {
-    const result = checkOne(file, problems);
-    if (result) parsed.push(result);
-    else unreadable.push(file);
+  for (const verdict of verdicts) {
+    problems.push(...verdict.problems);
+    if (verdict.parsed) parsed.push(verdict.parsed);
+    else if (verdict.file) unreadable.push(verdict.file);
   }
   checkUrls(parsed, problems);
   checkTranslationGroups(parsed, problems, unreadable);
@@ -139,7 +162,13 @@ const FOLDERS = sectionKeys.map((s) => `${s}/`).join(', ');
 /** Fields that are lists of names: a plain string there, or a Persian comma in an item, is an editor's slip. */
 const LIST_FIELDS = ['tags', 'authors'];
 
-function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
+function checkOne(file: ContentFile): FileVerdict {
+  const problems: Problem[] = [];
+  const parsed = readOne(file, problems);
+  return parsed ? { problems, parsed } : { problems };
+}
+
+function readOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
   const report = (field: string, message: string) => problems.push({ file: file.display, field, message });
   const parts = file.rel.split('/');
   const name = parts.at(-1) ?? '';
@@ -200,7 +229,7 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
       }
     }
     const key = typeof raw.translationKey === 'string' ? { translationKey: raw.translationKey } : {};
-    return { file, section, lang: sections[section].lang, slug, id: `${section}/${slug}`, ...key };
+    return { rel: file.rel, display: file.display, section, lang: sections[section].lang, slug, id: `${section}/${slug}`, ...key };
   }
   const offered = sectionLanguages(section);
   if (result.data.lang !== undefined && !(offered as readonly string[]).includes(result.data.lang)) {
@@ -214,7 +243,7 @@ function checkOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
       report(field, `still holds a "${PLACEHOLDER}" placeholder from \`npm run new\`; fill it in (or keep draft: true)`);
     }
   }
-  return { file, section, lang, slug, id: `${section}/${slug}`, data: result.data };
+  return { rel: file.rel, display: file.display, section, lang, slug, id: `${section}/${slug}`, data: result.data };
 }
 
 /** Fields (and `body`) that still contain the `TODO:` marker `npm run new` writes. */
@@ -248,9 +277,9 @@ function checkUrls(parsed: readonly Parsed[], problems: Problem[]): void {
   for (const group of byKey.values()) {
     if (group.length < 2) continue;
     for (const p of group) {
-      const others = group.filter((o) => o !== p).map((o) => o.file.display);
+      const others = group.filter((o) => o !== p).map((o) => o.display);
       problems.push({
-        file: p.file.display,
+        file: p.display,
         field: 'url',
         message: `${articlePath(p.section, p.slug, p.data!.date)} would also be the URL of ${others.join(', ')}; give one of them another slug`,
       });
@@ -284,7 +313,7 @@ function checkTranslationGroups(parsed: readonly Parsed[], problems: Problem[], 
     return unreadable.some((f) => word.test(f.source));
   };
   for (const [key, members] of groups) {
-    const report = (p: Parsed, message: string) => problems.push({ file: p.file.display, field: 'translationKey', message });
+    const report = (p: Parsed, message: string) => problems.push({ file: p.display, field: 'translationKey', message });
     if (members.length === 1) {
       if (mentioned(key)) continue;
       const near = closest(key, keys.filter((k) => k !== key));
@@ -300,7 +329,7 @@ function checkTranslationGroups(parsed: readonly Parsed[], problems: Problem[], 
     for (const [lang, same] of byLang) {
       if (same.length < 2) continue;
       for (const p of same) {
-        const others = same.filter((o) => o !== p).map((o) => o.file.display);
+        const others = same.filter((o) => o !== p).map((o) => o.display);
         report(p, `"${key}" already has a version in ${inEnglish(lang)} (${others.join(', ')}); a piece has one version per language, so give one of them another key`);
       }
     }
@@ -324,22 +353,25 @@ function checkNamePages(parsed: readonly Parsed[], problems: Problem[]): void {
     for (const section of sectionKeys) {
       const lang = sections[section].lang;
       const names: [string, { p: Parsed; field: string }][] = [];
+      // A name repeats across an archive: judged once.
+      const judged = new Map<string, string | undefined>();
       for (const p of parsed) {
         if (p.section !== section || !p.data) continue;
         p.data[kind].forEach((name, i) => {
           const field = `${kind}[${i}]`;
-          const problem = segmentProblem(name, lang);
-          if (problem) problems.push({ file: p.file.display, field, message: `${what} "${truncate(visible(name))}" ${problem}` });
+          if (!judged.has(name)) judged.set(name, segmentProblem(name, lang));
+          const problem = judged.get(name);
+          if (problem) problems.push({ file: p.display, field, message: `${what} "${truncate(visible(name))}" ${problem}` });
           else names.push([name, { p, field }]);
         });
       }
       for (const clash of segmentClashes(groupNames(names, lang).values())) {
         const first = (g: (typeof clash)[number]) => g.members[0]!;
         for (const group of clash) {
-          const others = clash.filter((o) => o !== group).map((o) => `"${o.label}" (${first(o).p.file.display})`);
+          const others = clash.filter((o) => o !== group).map((o) => `"${o.label}" (${first(o).p.display})`);
           for (const { p, field } of group.members) {
             problems.push({
-              file: p.file.display,
+              file: p.display,
               field,
               message: `${what} "${group.label}" would share its page with the different ${what} ${others.join(', ')}; rename one of them`,
             });
@@ -398,19 +430,59 @@ export interface CheckOptions {
   /**
    * Given every article whose frontmatter passed the schema, as the check
    * read it, so later steps of the same build (the sitemap) need not read
-   * and parse every file again. Called once, before the body pass; the
-   * sources are only lent: keep what you need, not the array.
+   * and parse every file again. Called once, before the body pass.
    */
   readonly onArticles?: (articles: readonly CheckedArticle[]) => void;
 }
 
-/** An article as the check read it: its content-layer id, its text and its parsed frontmatter. */
+/** An article as the check read it: its content-layer id, its parsed frontmatter, and whether it may show pictures. */
 export interface CheckedArticle {
   /** `section/slug`, as the content layer names the entry. */
   readonly id: string;
-  /** The whole file. */
-  readonly source: string;
   readonly data: z.infer<typeof checkerSchema>;
+  /** `mayShowPictures` of its text. */
+  readonly pictures: boolean;
+}
+
+/** A lead image in the frontmatter, or an image in the body (Markdown or HTML). */
+const MAY_SHOW_PICTURES = /^image\s*:|!\[[^\]]*\]\(|<img\b/im;
+
+/**
+ * Whether an article's text may put a picture on its page (a lead image,
+ * or an image in the body): the sitemap reads the built page of such an
+ * article for its image entries, and no other.
+ * @example mayShowPictures('---\ntitle: A\n---\n![map](./a/map.png)\n') // true
+ */
+export function mayShowPictures(source: string): boolean {
+  return MAY_SHOW_PICTURES.test(source);
+}
+
+/** What the check keeps of one article file between runs (`verdicts.ts`), beside its digest. */
+interface KeptVerdict extends FileVerdict {
+  readonly parsed: Parsed;
+  readonly pictures: boolean;
+  /** The line of the lead picture, for the picture pass. */
+  readonly leadLine?: number;
+  /** The body's render report (bodies checked only). */
+  readonly report?: BodyReport;
+}
+
+/** One file on its way through `checkContent`: kept from an earlier run, or read now (`file`). */
+type Item = FileVerdict & {
+  readonly rel: string;
+  readonly file?: ContentFile;
+  readonly digest?: string;
+  readonly pictures?: boolean;
+  readonly leadLine?: number;
+  readonly report?: BodyReport;
+  /** Set when read now: the stamp to keep its verdict under. */
+  readonly stamp?: Stamp;
+};
+
+/** The section of an article file (`articles/<section>/<name>.md`), the only files whose verdicts are kept. */
+function articleSection(rel: string): Section | undefined {
+  const [top, section, name, ...rest] = rel.split('/');
+  return top === 'articles' && rest.length === 0 && section !== undefined && isSection(section) && name?.endsWith('.md') ? section : undefined;
 }
 
 const THIS_PROJECT = fileURLToPath(new URL('../../', import.meta.url));
@@ -418,6 +490,9 @@ const THIS_PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * Reads every file under a content root (hidden files aside) and checks it,
  * bodies included. Files that cannot be read as UTF-8 text are problems too.
+ * Each article file's own verdict is kept between runs (`verdicts.ts`): an
+ * unchanged file costs a `stat`; the rules across files, the links and the
+ * pictures are judged again on every run, over every file.
  * @example await checkContent('content') // [] when all is well
  */
 export async function checkContent(root: string, cwd = process.cwd(), options: CheckOptions = {}): Promise<Problem[]> {
@@ -438,59 +513,92 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   // ignoreBOM keeps a byte-order mark in the text, as the loader's readFile does, so both get one digest.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const problems: Problem[] = [];
-  const files: ContentFile[] = [];
-  // The body pass finds each body's cached render by the digest of the file's bytes.
+  // The body pass finds each body's cached render by the digest of the file's bytes; the kept verdicts too.
   const fingerprint = bodies ? pipelineFingerprint(projectRoot, path.join(projectRoot, 'src')) : '';
-  const digests = new Map<string, string>();
+  const verdicts = new Verdicts<KeptVerdict>(projectRoot, verdictsKey(root, cwd, bodies), checkFingerprint(projectRoot, `${bodies}\0${fingerprint}`));
+  const items: Item[] = [];
   // A bounded number at once: thousands of files at once would exhaust file handles.
   // Pictures and other media in an article's own folder are not text; the picture pass looks at them.
   const media: string[] = [];
-  await mapLimit(entries, 256, async (abs) => {
+  // First what is known by stat alone: one synchronous `stat` per article
+  // (the inodes are in memory after the readdir; 10,000 promises through the
+  // thread pool cost more than the stats), then the rest read at once.
+  const toRead: { abs: string; rel: string; section?: Section; stamp?: Stamp }[] = [];
+  for (const abs of entries) {
     const rel = path.relative(root, abs).split(path.sep).join('/');
     if (isMediaPath(rel)) {
       media.push(rel);
-      return;
+      continue;
     }
+    const section = articleSection(rel);
+    const info = section ? statSync(abs, { throwIfNoEntry: false }) : undefined;
+    const stamp = info ? stampOf(info) : undefined;
+    const kept = stamp && verdicts.byStamp(rel, stamp);
+    if (kept) items.push({ rel, digest: kept.digest, ...kept.verdict });
+    else toRead.push({ abs, rel, ...(section ? { section } : {}), ...(stamp ? { stamp } : {}) });
+  }
+  await mapLimit(toRead, 256, async ({ abs, rel, section, stamp }) => {
     try {
       const bytes = await readFile(abs);
       const source = decoder.decode(bytes);
-      files.push({ rel, display: display(abs), source });
-      const [top, section, name] = rel.split('/');
-      if (bodies && top === 'articles' && section && name?.endsWith('.md')) digests.set(rel, bodyDigest(fingerprint, section, bytes));
+      const digest = section ? bodyDigest(fingerprint, section, bytes) : undefined;
+      const same = stamp && digest ? verdicts.byDigest(rel, stamp, digest) : undefined;
+      if (same) {
+        items.push({ rel, digest, ...same });
+        return;
+      }
+      const file = { rel, display: display(abs), source };
+      const image = /^image\s*:/m.test(source) ? { leadLine: leadLine(source) } : {};
+      items.push({ rel, file, digest, stamp, pictures: mayShowPictures(source), ...image, ...checkOne(file) });
     } catch (error) {
       const message = error instanceof TypeError ? 'is not UTF-8 text; save it as UTF-8' : `cannot be read: ${(error as Error).message}`;
       problems.push({ file: display(abs), field: 'file', message });
     }
   });
-  files.sort((a, b) => (a.rel < b.rel ? -1 : 1));
-  const checked = checkAll(files, contentDisplay);
+  items.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  const checked = checkAcross(items);
   problems.push(...checked.problems);
-  options.onArticles?.(checked.parsed.flatMap((p) => (p.data ? [{ id: p.id, source: p.file.source, data: p.data }] : [])));
+  const articles = items.filter((item): item is Item & { parsed: Parsed } => item.parsed !== undefined);
+  options.onArticles?.(articles.flatMap(({ parsed: p, pictures }) => (p.data ? [{ id: p.id, data: p.data, pictures: pictures ?? false }] : [])));
   if (bodies) {
-    const urls = new Map(checked.parsed.map((p) => [p, p.data ? articlePath(p.section, p.slug, p.data.date) : undefined]));
-    const articles: SiteArticle[] = checked.parsed.flatMap((p) =>
-      p.data ? [{ section: p.section, slug: p.slug, url: urls.get(p)!, date: p.data.date, draft: p.data.draft, tags: p.data.tags, authors: p.data.authors, display: p.file.display }] : [],
+    const urls = new Map(articles.map(({ parsed: p }) => [p, p.data ? articlePath(p.section, p.slug, p.data.date) : undefined]));
+    const siteArticles: SiteArticle[] = articles.flatMap(({ parsed: p }) =>
+      p.data ? [{ section: p.section, slug: p.slug, url: urls.get(p)!, date: p.data.date, draft: p.data.draft, tags: p.data.tags, authors: p.data.authors, display: p.display }] : [],
     );
-    const paths = new SitePaths(articles, publicPaths(path.join(projectRoot, 'public')));
-    const inputs = checked.parsed.map((p) => ({
-      display: p.file.display,
-      abs: path.resolve(root, p.file.rel),
+    const paths = new SitePaths(siteArticles, publicPaths(path.join(projectRoot, 'public')));
+    const inputs = articles.map(({ parsed: p, file, digest, report }) => ({
+      display: p.display,
+      abs: path.resolve(root, p.rel),
       section: p.section,
-      source: p.file.source,
-      digest: digests.get(p.file.rel)!,
+      ...(file ? { source: file.source } : {}),
+      ...(report ? { report } : {}),
+      digest: digest!,
       ...(urls.get(p) ? { url: urls.get(p)! } : {}),
     }));
     problems.push(...(await checkBodies(inputs, { projectRoot, paths })));
   }
-  const images = checked.parsed.map((p) => ({
-    display: p.file.display,
-    abs: path.resolve(root, p.file.rel),
-    source: p.file.source,
-    ...(bodies ? { digest: digests.get(p.file.rel)! } : {}),
-    draft: p.data?.draft ?? true,
-    ...(p.data?.image ? { image: p.data.image } : {}),
-  }));
+  // A verdict is kept once its body's report is known (a body that failed to render is tried again next time).
+  const reports = new Map<Item, BodyReport>();
+  for (const item of articles) {
+    const report = item.report ?? (bodies && item.digest ? readBodyReport(bodyFile(item.digest, projectRoot)) : undefined);
+    if (report) reports.set(item, report);
+    if (!item.stamp || !item.digest || (bodies && !report)) continue;
+    const { parsed, problems: own, pictures = false, leadLine: line } = item;
+    verdicts.keep(item.rel, item.stamp, item.digest, { problems: own, parsed, pictures, ...(line ? { leadLine: line } : {}), ...(report ? { report } : {}) });
+  }
+  verdicts.save();
+  const images = articles.map(
+    (item): ImageCheckInput => ({
+      display: item.parsed.display,
+      abs: path.resolve(root, item.rel),
+      leadLine: item.leadLine,
+      digest: bodies ? item.digest : undefined,
+      report: reports.get(item),
+      draft: item.parsed.data?.draft ?? true,
+      image: item.parsed.data?.image,
+    }),
+  );
   problems.push(...(await checkImages(images, projectRoot)));
-  problems.push(...checkMediaFolders(media, new Set(files.map((f) => f.rel)), (rel) => display(path.join(root, rel))));
+  problems.push(...checkMediaFolders(media, new Set(items.map((f) => f.rel)), (rel) => display(path.join(root, rel))));
   return sortProblems(problems);
 }

@@ -24,7 +24,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { isForeignSrc, localImagePath } from '../markdown/rehype-images.ts';
-import { bodyFile, readBodyReport } from '../markdown/rendered-body.ts';
+import { bodyFile, readBodyReport, type BodyReport } from '../markdown/rendered-body.ts';
 import { mapLimit } from '../utils/concurrency.ts';
 import type { Problem } from './check.ts';
 
@@ -142,15 +142,22 @@ export interface ImageCheckInput {
   readonly display: string;
   /** Absolute path of the Markdown file. */
   readonly abs: string;
-  readonly source: string;
+  /** `leadLine` of its text, if it has one. */
+  readonly leadLine?: number;
   /** Its body's render, in the cache (`rendered-body.ts`); absent when bodies are not checked. */
   readonly digest?: string;
+  /** That render's report, when the caller has it already; otherwise it is read from the cache. */
+  readonly report?: BodyReport;
   readonly draft: boolean;
   readonly image?: { readonly src: string; readonly credit?: string; readonly decorative?: boolean };
 }
 
-/** The line of `image:` (or of its `src:`) in the file, 1-based. */
-function leadLine(source: string): number | undefined {
+/**
+ * The line of `image:` (or of its `src:`) in an article's text, 1-based;
+ * undefined without an `image:` line.
+ * @example leadLine('---\ntitle: A\nimage:\n  src: ./a/p.jpg\n---\n') // 4
+ */
+export function leadLine(source: string): number | undefined {
   const lines = source.split(/\r?\n/);
   const at = lines.findIndex((l) => /^image\s*:/.test(l));
   if (at < 0) return undefined;
@@ -163,7 +170,7 @@ const fixMissing = (slug: string) => `put the file in the folder ${slug}/ beside
 /**
  * Problems with the pictures of each article (see the file's comment).
  * @param projectRoot where the rendered-body cache is (`node_modules/.astro/article-bodies`)
- * @example await checkImages([{ display: 'content/articles/fa/a.md', abs, source, draft: false, image: { src: './a/p.jpg' } }], root)
+ * @example await checkImages([{ display: 'content/articles/fa/a.md', abs, leadLine: 4, draft: false, image: { src: './a/p.jpg' } }], root)
  */
 export async function checkImages(inputs: readonly ImageCheckInput[], projectRoot: string): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -176,7 +183,7 @@ export async function checkImages(inputs: readonly ImageCheckInput[], projectRoo
 
     const lead = input.image;
     if (lead) {
-      const line = leadLine(input.source);
+      const line = input.leadLine;
       if (isForeignSrc(lead.src)) {
         if (!input.draft) {
           push('image.src', 'error', `${lead.src} is on another host, and pages load nothing from other hosts: download the file (with the right to publish it) into ${slug}/ beside the article and write src: ./${slug}/<file name>`, line);
@@ -193,7 +200,7 @@ export async function checkImages(inputs: readonly ImageCheckInput[], projectRoo
     }
 
     if (input.digest === undefined) return;
-    const report = readBodyReport(bodyFile(input.digest, projectRoot));
+    const report = input.report ?? readBodyReport(bodyFile(input.digest, projectRoot));
     for (const image of report?.images ?? []) {
       const found = await inspections.inspect(path.resolve(dir, image.src));
       if (found.kind === 'missing') push('body', 'error', `image ${image.src}: no such file; ${fixMissing(slug)}`, image.line);
