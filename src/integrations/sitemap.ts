@@ -155,8 +155,8 @@ export function pagePictures(html: string, pageUrl: string): string[] {
 }
 
 /**
- * `@astrojs/sitemap` sorts its URLs with `a.localeCompare(b, 'en', { numeric:
- * true })`, which builds a collator on every comparison: about 250,000 of
+ * `@astrojs/sitemap` sorts its URLs with `localeCompare` in English
+ * collation with numeric ordering, which builds a collator on every comparison: about 250,000 of
  * them for 18,000 pages, seconds of a 10,000-article build. The same order
  * from one `Intl.Collator` (the spec defines `localeCompare` with those
  * arguments as that collator's `compare`) costs a fraction of that, and its
@@ -167,7 +167,8 @@ export function pagePictures(html: string, pageUrl: string): string[] {
  *   // [{ pathname: 'fa/page/2/' }, { pathname: 'fa/page/10/' }]
  */
 export function presortPages<P extends { pathname: string }>(pages: readonly P[], site: string | URL): P[] {
-  const collator = new Intl.Collator('en', { numeric: true });
+  // The package's collation: English rules (ICU's root order, as en-US), numbers by value.
+  const collator = new Intl.Collator('en-US', { numeric: true });
   const base = new URL(site);
   // The URL the package makes of a page (its `pageUrls`), so the two orders agree.
   const keyed = pages.map((page) => ({ page, url: new URL(base.pathname.replace(/\/?$/, '/') + page.pathname.replace(/^\//, ''), base).href }));
