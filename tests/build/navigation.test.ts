@@ -83,6 +83,31 @@ describe('tag, author and archive pages', () => {
     }
   });
 
+  /**
+   * The article links met following "older articles" from `start`: each
+   * page's last pagination link (rel="next" within a list; none where a
+   * list goes on to the archive or to the month before), each link once.
+   */
+  function followOlder(start: string): string[] {
+    const links: string[] = [];
+    const visited = new Set<string>();
+    let path: string | undefined = start;
+    while (path && !visited.has(path)) {
+      visited.add(path);
+      const doc = pageIn(distDir, path);
+      for (const a of doc.querySelectorAll('main article h2 a')) if (!links.includes(a.getAttribute('href')!)) links.push(a.getAttribute('href')!);
+      path = doc.querySelector('nav.pagination > a:last-child')?.getAttribute('href') ?? undefined;
+    }
+    return links.map(decoded);
+  }
+
+  it.each(sectionKeys)('%s: "older articles" leads from the section index, and from the newest archive month, to every article, newest first', (key) => {
+    const all = section(key).map((a) => a.path);
+    expect(followOlder(sectionPath(key))).toEqual(all);
+    const { year, month } = archiveMonth(section(key)[0]!.data.date, key);
+    expect(followOlder(archivePath(key, year, month))).toEqual(all);
+  });
+
   it('names Dari archive months the Afghan way, with Eastern digits', () => {
     const text = pageIn(distDir, archivePath('fa')).querySelector('main')!.textContent!;
     expect(afghanMonths.some((m) => text.includes(m))).toBe(true);
