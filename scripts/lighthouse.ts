@@ -11,7 +11,9 @@
  * Options: `--dist <dir>` another built site (an A/B pair against an older
  * commit's build); `--page <text>` only the pages whose label holds the text;
  * `--save <dir>` each run's full report as JSON (`long-tasks`,
- * `mainthread-work-breakdown`, the metrics), to see where the time goes.
+ * `mainthread-work-breakdown`, the metrics) and the Chromium trace it was
+ * computed from (`<page>-<run>.trace.json`, opens in DevTools' Performance
+ * panel), to see where the time goes.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -94,7 +96,11 @@ try {
         const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse returned no result for ${path}`);
-        if (values.save) writeFileSync(join(values.save, `${label!.replace(/\W+/g, '-')}-${run}.json`), JSON.stringify(lhr));
+        if (values.save) {
+          const name = join(values.save, `${label!.replace(/\W+/g, '-')}-${run}`);
+          writeFileSync(`${name}.json`, JSON.stringify(lhr));
+          writeFileSync(`${name}.trace.json`, JSON.stringify(result.artifacts.Trace));
+        }
         if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
         for (const c of CATEGORIES) {
           const category = lhr.categories[c]!;

@@ -107,6 +107,13 @@ describe('the lead picture in previews, structured data and the sitemap', () => 
   const page = () => pageIn(distDir, path);
   const file = (url: string) => join(distDir, new URL(url).pathname);
 
+  it('is WebP above the fold (cheaper to decode on the first frame than AVIF) and AVIF in the body', () => {
+    const types = (selector: string) => [...page().querySelectorAll(`${selector} source`)].map((s) => s.getAttribute('type'));
+    expect(types('.lead-image picture')).toEqual(['image/webp']);
+    expect(page().querySelector('.lead-image img')!.getAttribute('fetchpriority')).toBe('high');
+    expect(types('.prose picture')).toEqual(['image/avif', 'image/webp']);
+  });
+
   it('is og:image, a 1200 px JPEG on the site with its alt, width and height', async () => {
     const meta = (p: string) => page().querySelector(`meta[property="${p}"]`)?.getAttribute('content');
     const url = meta('og:image')!;
