@@ -2,8 +2,9 @@
  * The search page's script, the site's only JavaScript: bundled by Astro
  * from `components/SearchBox.astro` (so a hashed CSP covers it). On first
  * use it reads the section's `search.json` (see `build-index.ts`), loads
- * Pagefind's own module from the first bundle, merges the others and drops
- * the base copies of changed articles from the results. The reader's query
+ * Pagefind's own module from the first bundle, merges the others (and the
+ * warm-up bundle, searched once before the reader's first query: `warmUp`)
+ * and drops the base copies of changed articles from the results. The reader's query
  * goes through the same spelling folding as the indexed text (`foldQuery`),
  * and titles and excerpts come back as the article wrote them (`displayText`).
  */
