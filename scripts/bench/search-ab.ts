@@ -10,7 +10,7 @@
  */
 import { chromium } from 'playwright-core';
 import { serveStatic, type StaticServer } from './static-server.ts';
-import { median, searchQueries, TYPE_AND_WAIT } from './search.ts';
+import { median, pageReady, searchQueries, TYPE_AND_WAIT } from './search.ts';
 
 /** Each side's first- and second-query times (ms), sample by sample. */
 export type AbResult = Record<'A' | 'B', { first: number[]; second: number[] }>;
@@ -41,6 +41,7 @@ export async function abSearch(a: string, b: string, section: string, samples = 
           const page = await context.newPage();
           await page.goto(`${servers[side].origin}/${section}/search/`, { waitUntil: 'load' });
           await settle(servers[side]);
+          await pageReady(page);
           result[side].first.push((await page.evaluate(TYPE_AND_WAIT, queries.first[k]!)).ms);
           await settle(servers[side]);
           result[side].second.push((await page.evaluate(TYPE_AND_WAIT, queries.second[k]!)).ms);

@@ -4,9 +4,11 @@
  * (playwright-core, `/usr/bin/chromium`, headless), and for each sample a
  * fresh browser context (empty cache) that
  *
- * 1. opens the search page and waits for its `load` event and for the
- *    network to be quiet (the script may start loading the index as the
- *    page opens: those bytes count towards the first query, that time not);
+ * 1. opens the search page and waits for its `load` event, for the network
+ *    to be quiet and for the page to say its index is loaded (`data-ready`
+ *    on the form, set once Pagefind is loaded and warmed: `client.ts`); the
+ *    script may start loading the index as the page opens: those bytes count
+ *    towards the first query, that time not (it is reported as "ready");
  * 2. types a first query (the whole word at once, as the last keystroke or
  *    a paste: one `input` event) and times it to the first result shown;
  * 3. types a second query the same way.
@@ -21,7 +23,7 @@
  * network is quiet (300 ms without an index request); for the second, from
  * typing it until the same. Queries are corpus words (`words.ts`).
  */
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { dari, english, type WordList } from './words.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -42,6 +44,8 @@ export interface SectionSearchResult {
   readonly second: { readonly ms: number; readonly bytes: number; readonly samples: readonly QuerySample[] };
   /** Bundles listed in the section's search.json when measured. */
   readonly bundles: number;
+  /** Median ms from opening the page to its index being loaded and warmed (`data-ready`), if the page says. */
+  readonly ready: number | undefined;
 }
 
 export interface SearchPhaseResult {
@@ -106,6 +110,19 @@ function meter(server: StaticServer) {
   };
 }
 
+/**
+ * Waits until the search page says its index is loaded (the form's
+ * `data-ready`, in ms since the page opened), at most `timeoutMs`: a page
+ * without the marker (a client from before it) is given that long, which
+ * only favours it. Resolves to the page's figure, or undefined.
+ */
+export async function pageReady(page: Page, timeoutMs = 5_000): Promise<number | undefined> {
+  const ready = () => document.querySelector<HTMLFormElement>('#search-form')?.dataset.ready;
+  await page.waitForFunction(ready, null, { timeout: timeoutMs }).catch(() => {});
+  const value = await page.evaluate(ready);
+  return value === undefined ? undefined : Number(value);
+}
+
 /** Types `query` in the page's search box; resolves to the ms until the first result is in the list. */
 export const TYPE_AND_WAIT = async (query: string): Promise<{ ms: number; status: string }> => {
   const input = document.querySelector<HTMLInputElement>('#search-form input')!;
@@ -148,6 +165,7 @@ export async function measureSearch(dist: string, sections: readonly string[], s
       const first: QuerySample[] = [];
       const second: QuerySample[] = [];
       let bundles = 0;
+      const ready: number[] = [];
       for (let k = 0; k < samples; k++) {
         const context = await browser.newContext();
         try {
@@ -158,6 +176,8 @@ export async function measureSearch(dist: string, sections: readonly string[], s
           // A loaded search page: whatever it fetches as it opens (the index's
           // metadata and WebAssembly, since the page preloads them) is in.
           await bytes.settle();
+          const at = await pageReady(page);
+          if (at !== undefined) ready.push(at);
           const a = await page.evaluate(TYPE_AND_WAIT, queries.first[k]!);
           await bytes.settle();
           const b0 = bytes.total();
@@ -180,6 +200,7 @@ export async function measureSearch(dist: string, sections: readonly string[], s
         first: { ms: median(first.map((s) => s.ms)), bytes: median(first.map((s) => s.bytes)), samples: first },
         second: { ms: median(second.map((s) => s.ms)), bytes: median(second.map((s) => s.bytes)), samples: second },
         bundles,
+        ready: ready.length ? median(ready) : undefined,
       });
     }
     return { samples, sections: results };
@@ -195,7 +216,7 @@ export function printSearch(r: SearchPhaseResult): void {
   for (const s of r.sections) {
     const line = (label: string, q: SectionSearchResult['first']) =>
       `  ${s.section} ${label}: ${q.ms.toFixed(0)} ms, ${(q.bytes / 1024).toFixed(1)} KB  (runs: ${q.samples.map((x) => `${x.query} ${x.ms.toFixed(0)} ms/${(x.bytes / 1024).toFixed(0)} KB`).join(', ')})`;
-    console.log(`  ${s.section}: ${s.bundles} bundle(s)`);
+    console.log(`  ${s.section}: ${s.bundles} bundle(s)${s.ready === undefined ? '' : `, index loaded and warmed ${s.ready.toFixed(0)} ms after the page opened`}`);
     console.log(line('first query ', s.first));
     console.log(`    KB by kind (first sample): ${breakdown(s.first.samples[0]!.files)}`);
     console.log(line('second query', s.second));

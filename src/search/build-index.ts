@@ -13,6 +13,9 @@
  * - `search.json`, which tells the search page (`client.ts`)
  *   which bundles to load and which base pages to hide.
  *
+ * Beside the sections, `/pagefind/_warm/` is the warm-up bundle every search
+ * page searches once as it opens (`warm-bundle.ts`).
+ *
  * Bundles are written by worker threads, one per core, each driving its own
  * Pagefind process. The HTML handed to Pagefind goes through
  * `foldSpelling` in the page's language, the folding the search page applies to the
@@ -33,6 +36,7 @@ import { mapLimit, slots } from '../utils/concurrency.ts';
 import { FullIndex } from './full-index.ts';
 import type { SearchManifest } from './manifest.ts';
 import { planSearchIndex, type BasePage, type SearchPlan } from './plan.ts';
+import { WARM_DIR, WARM_WORD, writeWarmBundle } from './warm-bundle.ts';
 
 /** The delta bundle, inside a section's folder. */
 const DELTA_DIR = 'delta';
@@ -185,7 +189,12 @@ export async function buildSection({ root, section, stateFile, version, workerUr
       logger.info(`${section}: indexed ${plan.delta.length} new or changed articles into the delta, hiding ${plan.hide.length} from the base`);
     }
   }
-  const manifest: SearchManifest = { bundles: [...shards, ...(deltaKey ? [DELTA_DIR] : [])].map((dir) => `${dir}/`), hide };
+  const manifest: SearchManifest = {
+    bundles: [...shards, ...(deltaKey ? [DELTA_DIR] : [])].map((dir) => `${dir}/`),
+    hide,
+    // Written by `buildSearchIndexes` beside the sections (`warm-bundle.ts`).
+    warm: { bundle: `../${WARM_DIR}/`, query: WARM_WORD },
+  };
   mkdirSync(sectionDir, { recursive: true });
   writeFileSync(join(sectionDir, SEARCH_MANIFEST), JSON.stringify(manifest));
   const next: SectionState = {
@@ -224,8 +233,16 @@ export function searchIndexVersion(lockfile: string): string {
 export async function buildSearchIndexes(root: string, stateDir: string, version: string, workerUrl: URL, logger: AstroIntegrationLogger, htmlFiles?: readonly string[]): Promise<void> {
   // Anything else in pagefind/ is from an older layout of the index.
   for (const entry of existsSync(join(root, SEARCH_INDEX_DIR)) ? readdirSync(join(root, SEARCH_INDEX_DIR)) : []) {
-    if (!(sectionKeys as readonly string[]).includes(entry)) rmSync(join(root, SEARCH_INDEX_DIR, entry), { recursive: true, force: true });
+    if (!(sectionKeys as readonly string[]).includes(entry) && entry !== WARM_DIR) rmSync(join(root, SEARCH_INDEX_DIR, entry), { recursive: true, force: true });
   }
   const acquire = slots(Math.max(1, availableParallelism()));
-  await Promise.all(sectionKeys.map((section) => buildSection({ root, section, stateFile: join(stateDir, `${section}.json`), version, workerUrl, acquire, logger, ...(htmlFiles ? { htmlFiles } : {}) })));
+  const warm = (async () => {
+    const release = await acquire();
+    try {
+      await writeWarmBundle(root, join(stateDir, `${WARM_DIR}.json`), version);
+    } finally {
+      release();
+    }
+  })();
+  await Promise.all([warm, ...sectionKeys.map((section) => buildSection({ root, section, stateFile: join(stateDir, `${section}.json`), version, workerUrl, acquire, logger, ...(htmlFiles ? { htmlFiles } : {}) }))]);
 }

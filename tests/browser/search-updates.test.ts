@@ -12,6 +12,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchManifestPath, searchPath, articlePath } from '../../src/utils/urls.ts';
+import { WARM_DIR, WARM_WORD } from '../../src/search/warm-bundle.ts';
 import { openSite, type Site } from '../helpers/browser.ts';
 import { copySite, rebuild, type FixtureBuild } from '../helpers/fixture-site.ts';
 
@@ -145,7 +146,7 @@ describe('search after an add, an edit and a delete', () => {
     const fourth = rebuild(root, {}, env);
     expect(fourth.exitCode, fourth.output).toBe(0);
     expect(fourth.output).toContain('fa: indexed 3 articles for search in 2 bundle(s) (no search index from an earlier build)');
-    expect(JSON.parse(readFileSync(join(root, 'dist', searchManifestPath('fa')), 'utf8'))).toEqual({ bundles: ['0/', '1/'], hide: [] });
+    expect(JSON.parse(readFileSync(join(root, 'dist', searchManifestPath('fa')), 'utf8'))).toEqual({ bundles: ['0/', '1/'], hide: [], warm: { bundle: `../${WARM_DIR}/`, query: WARM_WORD } });
     expect((await search('هرات')).paths.sort()).toEqual(
       [path(saffron.slug, saffron.date), path(lapis.slug, lapis.date), path(raisins.slug, raisins.date)].sort(),
     );

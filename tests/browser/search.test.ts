@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { foldSpelling } from '../../src/search/folding.ts';
 import { searchPath } from '../../src/utils/urls.ts';
+import { WARM_DIR, WARM_WORD } from '../../src/search/warm-bundle.ts';
 import type { Section } from '../../src/i18n/locales.ts';
 import { openSite, pathOf, type Site } from '../helpers/browser.ts';
 import { bodyOf, section } from '../helpers/content.ts';
@@ -197,6 +198,28 @@ describe('search', () => {
       if (i) expect(q.length, `${q} after ${seen[i - 1]}`).toBeGreaterThan(seen[i - 1]!.length);
     }
     expect(new URL(page.url()).searchParams.get('q')).toBe(word);
+    await page.context().close();
+  });
+
+  it('warms the index as the page opens with the warm-up bundle alone, and its pages are never results', async () => {
+    const page = await site.page();
+    // Index chunks fetched before the page said it was ready (the Pagefind worker's requests included).
+    const chunks: string[] = [];
+    page.context().on('request', (r) => {
+      if (r.url().endsWith('.pf_index')) chunks.push(new URL(r.url()).pathname);
+    });
+    await page.goto(site.url(searchPath('fa')));
+    await page.waitForSelector('#search-form[data-ready]');
+    // The warm-up word sorts after every real word, so no chunk of the section's own bundles was needed.
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const path of chunks) expect(path).toMatch(new RegExp(`^/pagefind/${WARM_DIR}/index/`));
+    await page.fill('#search-input', WARM_WORD);
+    await page.press('#search-input', 'Enter');
+    await page.waitForFunction(() => {
+      const status = document.querySelector('#search-status')?.textContent ?? '';
+      return status !== '' && !status.endsWith('…');
+    });
+    expect(await page.$$eval('#search-results li', (li) => li.length)).toBe(0);
     await page.context().close();
   });
 

@@ -14,6 +14,8 @@ import { afghanMonths, gregorianParts, solarHijriParts } from '../../src/utils/d
 import { formatMonth } from '../../src/i18n/format.ts';
 import { archivePath, authorPath, searchManifestPath, searchPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
 import type { SearchManifest } from '../../src/search/manifest.ts';
+import { SHARD_PAGES } from '../../src/search/plan.ts';
+import { WARM_DIR, WARM_WORD } from '../../src/search/warm-bundle.ts';
 import { distDir } from '../helpers/paths.ts';
 import { builtIn, pageIn, pagesIn } from '../helpers/dist.ts';
 import { byId, published, section, translationsOf } from '../helpers/content.ts';
@@ -226,6 +228,20 @@ describe('search index', () => {
       const pages = bundles.flatMap((path) => Object.values(indexes(path))).reduce((n, l) => n + l.page_count, 0);
       expect(pages - hide.length, key).toBe(section(key).length);
     }
-    expect(readdirSync(join(distDir, 'pagefind')).sort()).toEqual([...sectionKeys].sort());
+    expect(readdirSync(join(distDir, 'pagefind')).sort()).toEqual([...sectionKeys, WARM_DIR].sort());
+  });
+
+  it('writes one warm-up bundle that every section names, holding only what the warm-up search reads', () => {
+    for (const key of sectionKeys) {
+      const { warm } = JSON.parse(readFileSync(join(distDir, searchManifestPath(key)), 'utf8')) as SearchManifest;
+      expect(warm, key).toEqual({ bundle: `../${WARM_DIR}/`, query: WARM_WORD });
+    }
+    const dir = join(distDir, 'pagefind', WARM_DIR);
+    const files = readdirSync(dir, { recursive: true }) as string[];
+    // No script, WebAssembly or fragment: the sections' bundles bring Pagefind, and its results are never shown.
+    expect(files.filter((f) => !/^(pagefind-entry\.json|[^/]+\.pf_meta|index|index\/[^/]+\.pf_index)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.pf_index'))).toHaveLength(1);
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([SHARD_PAGES]);
   });
 });
