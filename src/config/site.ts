@@ -32,9 +32,18 @@ export interface SiteSettings {
    * every page of a newest-first list, so a section paginated to its end
    * (620 pages at 10,000 articles) had all of them rebuilt and recrawled for
    * each article published; the archive's month pages do not move when an
-   * article is added today. Tag and author pages are not cut.
+   * article is added today. Tag and author pages: `namePages`.
    */
   readonly sectionPages: number;
+  /**
+   * Pages of a tag's or an author's front page, newest first; past them the
+   * tag (or author) is listed by year of the section's calendar, each year
+   * paginated newest first and its last page going on to the year before.
+   * Paginated to its end, a tag of 320 articles had 40 pages, and each new
+   * article in it shifted all of them (about 144 pages rebuilt for one
+   * article at 10,000); a year's pages move only when that year gains one.
+   */
+  readonly namePages: number;
   /** Entries per section on the front page. */
   readonly frontPageCount: number;
   /** Items in each RSS feed: the newest, so a feed stays small at any archive size. */
@@ -61,6 +70,7 @@ export const site: SiteSettings = {
   url: 'https://www.afgazad.com',
   pageSize: 8,
   sectionPages: 10,
+  namePages: 1,
   frontPageCount: 6,
   feedItems: 50,
   timeZone: 'Asia/Kabul',

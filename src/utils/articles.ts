@@ -123,11 +123,56 @@ function nameGroups(list: readonly Article[], kind: NameKind, section: Section):
 const bySegment = (groups: Groups): Groups =>
   Object.fromEntries(sectionKeys.map((s) => [s, new Map([...groups[s].values()].map((g) => [g.key, g]))])) as Record<Section, Map<string, Group>>;
 
+/** Each article's year and month in its section's calendar, worked out once (`Intl` is slow per call, and tag and author pages ask again). */
+const filed = new WeakMap<Article, { year: number; month: number }>();
+
+function filedUnder(article: Article): { year: number; month: number } {
+  let parts = filed.get(article);
+  if (!parts) {
+    const { year, month } = calendarParts(article.data.date, sections[article.section].lang);
+    parts = { year, month };
+    filed.set(article, parts);
+  }
+  return parts;
+}
+
 /** The month an article is filed under in its section's archive, in the section language's calendar. */
 function monthOf(article: Article): ArchiveMonth[] {
   const lang = sections[article.section].lang;
-  const { year, month } = calendarParts(article.data.date, lang);
+  const { year, month } = filedUnder(article);
   return [{ key: `${year}/${String(month).padStart(2, '0')}`, label: formatMonth(year, month, lang), year, month, articles: [] }];
+}
+
+/**
+ * The year an article is filed under in its section's archive: Solar Hijri
+ * for Dari and Pashto, Gregorian for English (the section language's
+ * calendar, in Kabul), as a number with Latin digits (a URL segment).
+ * @example archiveYear(article) // 1395 for a Dari article of 13 January 2017
+ */
+export function archiveYear(article: Article): number {
+  return filedUnder(article).year;
+}
+
+/** The articles of one archive year of a list (a tag's or an author's), newest first. */
+export interface YearGroup {
+  readonly year: number;
+  readonly articles: readonly Article[];
+}
+
+/**
+ * Splits a newest-first list of one section's articles by `archiveYear`:
+ * newest year first, each year's articles in the list's order.
+ * @example byYear(group.articles).map((y) => y.year) // [1405, 1404, 1398]
+ */
+export function byYear(articles: readonly Article[]): YearGroup[] {
+  const years: { year: number; articles: Article[] }[] = [];
+  for (const article of articles) {
+    const year = archiveYear(article);
+    const last = years.at(-1);
+    if (last?.year === year) last.articles.push(article);
+    else years.push({ year, articles: [article] });
+  }
+  return years;
 }
 
 /** Builds one kind of grouping for every section. */

@@ -29,6 +29,15 @@ export function paged(base: string, page = 1): string {
 }
 
 /**
+ * Page `page` of one year of a tag's or an author's list, whose front page
+ * is at `base`: the year in the section's calendar, with ASCII digits.
+ * @example inYear('/fa/tags/هرات/', 1395, 2) // '/fa/tags/هرات/1395/page/2/'
+ */
+export function inYear(base: string, year: number, page = 1): string {
+  return paged(`${base}${year}/`, page);
+}
+
+/**
  * The path of page `page` of a section index: `/en/`, `/en/page/2/`, …
  * @example sectionPath(fa, 2) // '/fa/page/2/'
  */
@@ -37,7 +46,7 @@ export function sectionPath(section: Section, page = 1): string {
 }
 
 /**
- * The list of a section's tags, and the (paginated) page of one tag, for a
+ * The list of a section's tags, and the front page of one tag (its years: `inYear`), for a
  * tag spelt as its page names it (`Group.label`). Another spelling of the
  * same tag may give another segment ("مهاجرتها" for "مهاجرت‌ها"): pages link
  * an article's own spelling through `namePath` in `utils/articles.ts`.
@@ -50,7 +59,7 @@ export function tagPath(section: Section, tag?: string, page = 1): string {
 }
 
 /**
- * The (paginated) page of one author's articles in a section, for a name
+ * The front page of one author's articles in a section (its years: `inYear`), for a name
  * spelt as its page names it (see `tagPath`).
  * @example authorPath(en, 'Fuad Shahbazov') // '/en/authors/fuad-shahbazov/'
  */

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { calendarParts } from '../i18n/format.ts';
 import { sectionKeys, sections, type Section } from '../i18n/locales.ts';
 import { pageCount } from '../utils/paginate.ts';
-import { archivePath, authorPath, feedPath, paged, SEARCH_INDEX_DIR, searchPath, sectionPath, tagPath } from '../utils/urls.ts';
+import { site } from '../config/site.ts';
+import { archivePath, authorPath, feedPath, inYear, paged, SEARCH_INDEX_DIR, searchPath, sectionPath, tagPath } from '../utils/urls.ts';
 
 /** What the check knows of one article. */
 export interface SiteArticle {
@@ -80,15 +81,28 @@ export class SitePaths {
     this.#listsAdded = true;
     const lists = new Map<string, number>();
     const count = (base: string) => lists.set(base, (lists.get(base) ?? 0) + 1);
+    // Tags and authors: a front page, then by year once longer than it (`namePaths`).
+    const names = new Map<string, number>();
+    const yearLists = new Map<string, number>();
     for (const a of this.#published) {
       count(sectionPath(a.section));
-      for (const tag of new Set(a.tags)) count(tagPath(a.section, tag));
-      for (const author of new Set(a.authors)) count(authorPath(a.section, author));
       const { year, month } = calendarParts(a.date, sections[a.section].lang);
+      for (const base of [...new Set(a.tags)].map((tag) => tagPath(a.section, tag)).concat([...new Set(a.authors)].map((author) => authorPath(a.section, author)))) {
+        names.set(base, (names.get(base) ?? 0) + 1);
+        yearLists.set(inYear(base, year), (yearLists.get(inYear(base, year)) ?? 0) + 1);
+      }
       count(archivePath(a.section, year, month));
     }
     for (const [base, n] of lists) {
       for (let page = 1; page <= pageCount(n); page++) this.#pages.add(paged(base, page));
+    }
+    for (const [base, n] of names) {
+      for (let page = 1; page <= Math.min(pageCount(n), site.namePages); page++) this.#pages.add(paged(base, page));
+    }
+    for (const [yearBase, n] of yearLists) {
+      const base = yearBase.replace(/[^/]+\/$/, '');
+      if ((names.get(base) ?? 0) <= site.namePages * site.pageSize) continue;
+      for (let page = 1; page <= pageCount(n); page++) this.#pages.add(paged(yearBase, page));
     }
   }
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { smartText } from '../../src/utils/typography.ts';
 import { site } from '../../src/config/site.ts';
 import { afghanMonths, gregorianParts, solarHijriParts } from '../../src/utils/dates.ts';
-import { formatMonth } from '../../src/i18n/format.ts';
+import { formatMonth, formatNumber } from '../../src/i18n/format.ts';
 import { archivePath, authorPath, searchManifestPath, searchPath, sectionPath, tagPath } from '../../src/utils/urls.ts';
 import type { SearchManifest } from '../../src/search/manifest.ts';
 import { SHARD_PAGES } from '../../src/search/plan.ts';
@@ -52,13 +52,34 @@ function listing(first: string): string[] {
 
 const decoded = (path: string) => decodeURI(path);
 
+/**
+ * The article links met following "older articles" from `start`: each
+ * page's last pagination link (rel="next" within a list; none where a
+ * list goes on to the archive, to the month or year before), each link once.
+ */
+function followOlder(start: string): string[] {
+  const links: string[] = [];
+  const visited = new Set<string>();
+  let path: string | undefined = start;
+  while (path && !visited.has(path)) {
+    visited.add(path);
+    const doc = pageIn(distDir, path);
+    for (const a of doc.querySelectorAll('main article h2 a')) if (!links.includes(a.getAttribute('href')!)) links.push(a.getAttribute('href')!);
+    path = doc.querySelector('nav.pagination > a:last-child')?.getAttribute('href') ?? undefined;
+  }
+  return links.map(decoded);
+}
+
+/** The year links of a tag's or an author's front page, newest first. */
+const yearLinks = (front: string) => [...pageIn(distDir, front).querySelectorAll('main nav.years a')].map((a) => [a.textContent!, decoded(a.getAttribute('href')!)] as const);
+
 describe('tag, author and archive pages', () => {
   it.each(sectionKeys)('%s: every article is listed under each of its tags, newest first', (key) => {
     const tags = new Set(section(key).flatMap((a) => a.data.tags as string[]));
     expect(tags.size, key).toBeGreaterThan(0);
     for (const tag of tags) {
       const expected = section(key).filter((a) => a.data.tags.includes(tag)).map((a) => a.path);
-      expect(listing(tagPath(key, tag)).map(decoded), tag).toEqual(expected);
+      expect(followOlder(tagPath(key, tag)), tag).toEqual(expected);
     }
     const index = pageIn(distDir, tagPath(key));
     for (const tag of tags) expect(index.querySelector(`main a[href="${tagPath(key, tag)}"]`), tag).not.toBeNull();
@@ -67,11 +88,46 @@ describe('tag, author and archive pages', () => {
   it.each(sectionKeys)('%s: every author has a page listing their articles, linked from the article', (key) => {
     for (const article of section(key)) {
       for (const author of article.data.authors as string[]) {
-        expect(listing(authorPath(key, author)), author).toContain(article.path);
+        expect(followOlder(authorPath(key, author)), author).toContain(article.path);
         expect(pageIn(distDir, article.path).querySelector(`.byline a[href="${authorPath(key, author)}"]`), author).not.toBeNull();
       }
     }
   });
+
+  it('past its front page, a tag or an author is listed by year of the section\'s calendar, each year whole and newest first', () => {
+    let long = 0;
+    for (const key of sectionKeys) long += checkYears(key);
+    expect(long, 'the fixture has a tag or author longer than its front page').toBeGreaterThan(0);
+  });
+
+  /** Checks the front and year pages of every tag and author of a section; returns how many go on past the front page. */
+  function checkYears(key: Section): number {
+    const lang = sectionLang(key);
+    const lists = [
+      ...[...new Set(section(key).flatMap((a) => a.data.tags as string[]))].map((tag) => [tagPath(key, tag), (a: (typeof published)[number]) => a.data.tags.includes(tag)] as const),
+      ...[...new Set(section(key).flatMap((a) => a.data.authors as string[]))].map((name) => [authorPath(key, name), (a: (typeof published)[number]) => a.data.authors.includes(name)] as const),
+    ];
+    let long = 0;
+    for (const [front, belongs] of lists) {
+      const members = section(key).filter(belongs);
+      const frontDoc = pageIn(distDir, front);
+      expect([...frontDoc.querySelectorAll('main article h2 a')].map((a) => decoded(a.getAttribute('href')!)), front).toEqual(members.slice(0, site.pageSize * site.namePages).map((a) => a.path));
+      const years = [...new Set(members.map((a) => archiveMonth(a.data.date, key).year))];
+      if (members.length <= site.pageSize * site.namePages) {
+        // All on the front page: no year pages that would only repeat it.
+        expect(yearLinks(front), front).toEqual([]);
+        continue;
+      }
+      long++;
+      expect(yearLinks(front), front).toEqual(years.map((y) => [formatNumber(y, lang), decoded(`${front}${y}/`)]));
+      for (const y of years) {
+        const expected = members.filter((a) => archiveMonth(a.data.date, key).year === y).map((a) => a.path);
+        expect(listing(`${front}${y}/`).map(decoded), `${front}${y}/`).toEqual(expected);
+        expect(pageIn(distDir, `${front}${y}/`).querySelector('h1')?.textContent, `${front}${y}/`).toContain(formatNumber(y, lang));
+      }
+    }
+    return long;
+  }
 
   it.each(sectionKeys)('%s: the archive files every article under its month, in the calendar of the section\'s language', (key) => {
     const overview = pageIn(distDir, archivePath(key));
@@ -84,24 +140,6 @@ describe('tag, author and archive pages', () => {
       expect(pageIn(distDir, path).querySelector('h1')?.textContent).toBe(formatMonth(year, month, lang));
     }
   });
-
-  /**
-   * The article links met following "older articles" from `start`: each
-   * page's last pagination link (rel="next" within a list; none where a
-   * list goes on to the archive or to the month before), each link once.
-   */
-  function followOlder(start: string): string[] {
-    const links: string[] = [];
-    const visited = new Set<string>();
-    let path: string | undefined = start;
-    while (path && !visited.has(path)) {
-      visited.add(path);
-      const doc = pageIn(distDir, path);
-      for (const a of doc.querySelectorAll('main article h2 a')) if (!links.includes(a.getAttribute('href')!)) links.push(a.getAttribute('href')!);
-      path = doc.querySelector('nav.pagination > a:last-child')?.getAttribute('href') ?? undefined;
-    }
-    return links.map(decoded);
-  }
 
   it.each(sectionKeys)('%s: "older articles" leads from the section index, and from the newest archive month, to every article, newest first', (key) => {
     const all = section(key).map((a) => a.path);
@@ -133,7 +171,11 @@ describe('tag, author and archive pages', () => {
       .map((tag) => ({ tag, n: section('fa').filter((a) => a.data.tags.includes(tag)).length }))
       .sort((a, b) => b.n - a.n)[0]!;
     expect(biggest.n).toBeGreaterThan(site.pageSize);
-    expect(builtIn(distDir, tagPath('fa', biggest.tag, 2))).toBe(true);
+    const front = pageIn(distDir, tagPath('fa', biggest.tag));
+    expect(front.querySelectorAll('main article h2 a')).toHaveLength(site.pageSize);
+    // Past its front page (`site.namePages`) a tag goes on by year, not by page number.
+    expect(builtIn(distDir, tagPath('fa', biggest.tag, site.namePages + 1))).toBe(false);
+    expect(decoded(front.querySelector('nav.pagination > a:last-child')!.getAttribute('href')!)).toMatch(/\/1[34]\d\d\/(page\/\d+\/)?$/);
   });
 });
 

@@ -51,6 +51,8 @@ export const de: UIDictionary = {
   'archive.byTag': 'Nach Themen geordnet finden Sie die Artikel unter {tags}.',
   'list.count.one': '{n} Artikel',
   'list.count.other': '{n} Artikel',
+  'list.year': '{list}, {year}',
+  'list.years': 'Nach Jahr',
   'search.title': 'Suche',
   'search.label': 'Artikel dieser Rubrik durchsuchen',
   'search.button': 'Suchen',

@@ -50,6 +50,10 @@ export const en = {
   'archive.byTag': 'Articles by subject are listed under {tags}.',
   'list.count.one': '{n} article',
   'list.count.other': '{n} articles',
+  /** A tag's or an author's articles of one year (section calendar): "Tag: Herat, 2017". */
+  'list.year': '{list}, {year}',
+  /** Heading of the list of years on a tag's or an author's front page. */
+  'list.years': 'By year',
   'search.title': 'Search',
   'search.label': 'Search the articles of this section',
   'search.button': 'Search',

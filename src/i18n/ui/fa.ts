@@ -45,6 +45,8 @@ export const fa: UIDictionary = {
   'archive.byTag': 'مقاله‌ها به ترتیب موضوع در صفحهٔ {tags} آمده‌اند.',
   'list.count.one': '{n} مقاله',
   'list.count.other': '{n} مقاله',
+  'list.year': '{list}، سال {year}',
+  'list.years': 'بر اساس سال',
   'search.title': 'جستجو',
   'search.label': 'جستجو در مقاله‌های این بخش',
   'search.button': 'جستجو',

@@ -60,6 +60,8 @@ export const ps: UIDictionary = {
   'archive.byTag': 'لیکنې د موضوع له مخې په {tags} کې راغلې دي.',
   'list.count.one': '{n} لیکنه',
   'list.count.other': '{n} لیکنې',
+  'list.year': '{list}، کال {year}',
+  'list.years': 'د کال له مخې',
   'search.title': 'لټون',
   'search.label': 'د دې برخې په لیکنو کې لټون',
   'search.button': 'لټون',
