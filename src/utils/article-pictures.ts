@@ -18,6 +18,7 @@ import type { Article } from './articles.ts';
 import { sharedLeadImage, type SharedImage } from './lead-image.ts';
 import { columnPicture, type PictureMarkup } from './picture-markup.ts';
 import { bodyPicturesOf, leadPictureOf } from './pictures.ts';
+import { absoluteUrl } from './urls.ts';
 
 /** An article's pictures, ready to print. */
 export interface ArticlePictures {
@@ -41,4 +42,15 @@ export async function articlePictures(article: Article): Promise<ArticlePictures
     sharedLeadImage(article),
   ]);
   return { ...(leadMarkup ? { lead: leadMarkup } : {}), body, ...(shared ? { shared } : {}) };
+}
+
+/**
+ * The pictures the sitemap lists for an article page (`<image:image>`): the
+ * lead picture as previews take it, then each body picture's fallback file,
+ * as absolute URLs; the route notes them with `notePagePictures`.
+ * @example sitemapPictures(await articlePictures(article)) // ['https://www.afgazad.com/_astro/lead.Ab1_Z1x.jpg', 'https://www.afgazad.com/_astro/yurts.Cd2_Y3.png']
+ */
+export function sitemapPictures(pictures: ArticlePictures): string[] {
+  const body = pictures.body.flatMap((picture) => (picture ? [absoluteUrl(picture.src)] : []));
+  return [...(pictures.lead && pictures.shared ? [pictures.shared.og.url] : []), ...body];
 }

@@ -10,7 +10,8 @@ import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { byId } from '../helpers/content.ts';
+import { byId, published } from '../helpers/content.ts';
+import { pagePictures } from '../../src/integrations/sitemap.ts';
 import { pageIn } from '../helpers/dist.ts';
 import { distDir, projectRoot } from '../helpers/paths.ts';
 import { sitemapFiles } from '../helpers/seo.ts';
@@ -173,5 +174,20 @@ describe('the lead picture in previews, structured data and the sitemap', () => 
     expect(locs).toHaveLength(2);
     expect(locs[1]).toMatch(/\/_astro\/yurts\.[^/]+\.png$/);
     for (const loc of locs) expect(existsSync(file(loc))).toBe(true);
+  });
+
+  it('lists for every article the pictures its built page shows (noted by the route, not read back)', () => {
+    const xml = sitemapFiles(distDir).map((f) => readFileSync(join(distDir, f), 'utf8')).join('');
+    const articlePaths = new Set(published.map((a) => a.path));
+    let pictured = 0;
+    for (const u of xml.split('<url>').slice(1)) {
+      const url = /<loc>([^<]+)<\/loc>/.exec(u)![1]!;
+      const html = join(distDir, new URL(url).pathname, 'index.html');
+      if (!articlePaths.has(new URL(url).pathname)) continue;
+      const locs = [...u.matchAll(/<image:loc>([^<]+)<\/image:loc>/g)].map((m) => m[1]!);
+      expect(locs, url).toEqual(pagePictures(readFileSync(html, 'utf8'), url));
+      if (locs.length > 0) pictured++;
+    }
+    expect(pictured).toBeGreaterThan(2);
   });
 });
