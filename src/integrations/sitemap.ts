@@ -24,6 +24,7 @@ import { isPublished } from '../utils/publishing.ts';
 import { mayShowPictures } from '../validation/check.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
 import { articlePath, searchPath, sectionPath, splitId } from '../utils/urls.ts';
+import { notedPagePictures } from '../utils/page-pictures.ts';
 
 /** What the sitemap adds to a page. */
 export interface SitemapEntry {
@@ -194,8 +195,10 @@ export default function siteSitemap(contentDir: string): AstroIntegration & { re
       const entry = entries.get(new URL(item.url).pathname);
       if (!entry) return item;
       const path = new URL(item.url).pathname;
-      const html = entry.pictures && distDir ? readFileSync(join(distDir, path, 'index.html'), 'utf8') : undefined;
-      const img = html ? pagePictures(html, item.url).map((url) => ({ url })) : [];
+      // As the route noted them while the build ran; else read back from the built page.
+      const noted = notedPagePictures(path);
+      const html = !noted && entry.pictures && distDir ? readFileSync(join(distDir, path, 'index.html'), 'utf8') : undefined;
+      const img = (noted ?? (html ? pagePictures(html, item.url) : [])).map((url) => ({ url }));
       return {
         ...item,
         lastmod: entry.lastmod?.toISOString(),

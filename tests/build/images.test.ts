@@ -10,7 +10,8 @@ import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { byId } from '../helpers/content.ts';
+import { byId, published } from '../helpers/content.ts';
+import { pagePictures } from '../../src/integrations/sitemap.ts';
 import { pageIn } from '../helpers/dist.ts';
 import { distDir, projectRoot } from '../helpers/paths.ts';
 import { sitemapFiles } from '../helpers/seo.ts';
@@ -36,6 +37,13 @@ beforeAll(() => {
   doc = parseHTML(readFileSync(join(build.dist, 'fa/2024/03/bazar-kabul-tasweer/index.html'), 'utf8')).document;
 });
 
+/** Every file the case's page names in its pictures (`src` and `srcset`), as site paths. */
+function pictureUrls(): string[] {
+  return [...doc.querySelectorAll('.prose picture source, .prose picture img')].flatMap((el) =>
+    [el.getAttribute('src'), ...(el.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(' ')[0])].filter(Boolean),
+  ) as string[];
+}
+
 describe('images beside the article (images-relative)', () => {
   it('shows both pictures with their alt text, in AVIF and WebP with a fallback, several widths, width and height', () => {
     const pictures = [...doc.querySelectorAll('.prose picture')];
@@ -58,10 +66,7 @@ describe('images beside the article (images-relative)', () => {
   });
 
   it('every picture the page names was written to dist/', () => {
-    const urls = [...doc.querySelectorAll('.prose picture source, .prose picture img')].flatMap((el) =>
-      [el.getAttribute('src'), ...(el.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(' ')[0])].filter(Boolean),
-    ) as string[];
-    for (const url of urls) expect(readdirSync(join(build.dist, '_astro'))).toContain(url.replace('/_astro/', ''));
+    for (const url of pictureUrls()) expect(readdirSync(join(build.dist, '_astro'))).toContain(url.replace('/_astro/', ''));
   });
 
   it('keeps the italic credit line under the first picture, and the title as the second one’s caption', () => {
@@ -71,12 +76,25 @@ describe('images beside the article (images-relative)', () => {
     expect(doc.querySelector('.prose img:not([src])')).toBeNull();
   });
 
-  it('a warm build encodes nothing again', () => {
+  it('a warm build encodes nothing again, and keeps every file of the page it did not render', () => {
     // The cold build encoded (Astro prints the weights); the warm one reuses every file.
     expect(build.output).toMatch(/\(before: [\d.]+kB, after/);
     const warm = rebuild(build.root, {});
     expect(warm.exitCode).toBe(0);
     expect(warm.output).not.toMatch(/\(before: [\d.]+kB, after/);
+    expect(warm.output).toMatch(/unchanged page\(s\) kept from the last build/);
+    for (const url of pictureUrls()) expect(existsSync(join(build.dist, url))).toBe(true);
+  });
+
+  it('records no image transform per article page in Astro\'s incremental-build manifest', () => {
+    // The route makes the pictures outside the page's render (utils/article-pictures.ts): each
+    // transform recorded per page made the manifest 10x larger at 10,000 articles (BENCHMARKS.md).
+    const manifest = JSON.parse(readFileSync(join(build.root, 'node_modules/.astro/incremental-build.json'), 'utf8')) as {
+      routes: Record<string, { paths: Record<string, { staticImages?: unknown[] }> }>;
+    };
+    const article = Object.entries(manifest.routes).find(([route]) => route.endsWith('[slug].astro'))![1];
+    expect(article.paths['/fa/2024/03/bazar-kabul-tasweer/']).toBeDefined();
+    for (const entry of Object.values(article.paths)) expect(entry.staticImages).toBeUndefined();
   });
 
   it('leaves no original in dist/, and takes a picture replaced under the same name on the next build', async () => {
@@ -156,5 +174,20 @@ describe('the lead picture in previews, structured data and the sitemap', () => 
     expect(locs).toHaveLength(2);
     expect(locs[1]).toMatch(/\/_astro\/yurts\.[^/]+\.png$/);
     for (const loc of locs) expect(existsSync(file(loc))).toBe(true);
+  });
+
+  it('lists for every article the pictures its built page shows (noted by the route, not read back)', () => {
+    const xml = sitemapFiles(distDir).map((f) => readFileSync(join(distDir, f), 'utf8')).join('');
+    const articlePaths = new Set(published.map((a) => a.path));
+    let pictured = 0;
+    for (const u of xml.split('<url>').slice(1)) {
+      const url = /<loc>([^<]+)<\/loc>/.exec(u)![1]!;
+      const html = join(distDir, new URL(url).pathname, 'index.html');
+      if (!articlePaths.has(new URL(url).pathname)) continue;
+      const locs = [...u.matchAll(/<image:loc>([^<]+)<\/image:loc>/g)].map((m) => m[1]!);
+      expect(locs, url).toEqual(pagePictures(readFileSync(html, 'utf8'), url));
+      if (locs.length > 0) pictured++;
+    }
+    expect(pictured).toBeGreaterThan(2);
   });
 });

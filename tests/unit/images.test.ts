@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { articleLanguage, type Lang } from '../../src/i18n/locales.ts';
 import { markdownOptionsFor, syntaxHighlight } from '../../src/markdown/pipeline.ts';
 import { isForeignSrc, localImagePath } from '../../src/markdown/rehype-images.ts';
@@ -21,6 +21,7 @@ import { cropSize, RATIOS } from '../../src/utils/lead-image.ts';
 import { checkContent } from '../../src/validation/check.ts';
 import { INSPECTIONS_FILE, isMediaPath } from '../../src/validation/images.ts';
 import { PictureCache, pictureOriginals } from '../../src/loaders/pictures.ts';
+import { notedPagePictures, notePagePictures } from '../../src/utils/page-pictures.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -123,6 +124,18 @@ describe('sizes asked of the image service', () => {
       { width: 1200, height: 1200 },
     ]);
     expect(cropSize({ width: 1600, height: 1000 }, 1)).toEqual({ width: 1000, height: 1000 });
+  });
+});
+
+describe('pictures noted for the sitemap (src/utils/page-pictures.ts)', () => {
+  it('keeps each page\'s pictures once, in order, for the whole process', async () => {
+    const path = '/fa/2024/03/notes-test/';
+    expect(notedPagePictures(path)).toBeUndefined();
+    notePagePictures(path, ['https://x.org/_astro/a.jpg', 'https://x.org/_astro/b.png', 'https://x.org/_astro/a.jpg']);
+    // Another copy of the module (the route's bundle, the integration's) sees the same notes.
+    vi.resetModules();
+    const copy = await import('../../src/utils/page-pictures.ts');
+    expect(copy.notedPagePictures(path)).toEqual(['https://x.org/_astro/a.jpg', 'https://x.org/_astro/b.png']);
   });
 });
 

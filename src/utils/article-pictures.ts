@@ -1,0 +1,56 @@
+/**
+ * Every picture an article page shows, made in one place: the lead picture
+ * and the body's, as `<picture>` data (`columnPicture`), and the lead
+ * picture as link previews and `NewsArticle` take it (`sharedLeadImage`).
+ *
+ * The article route calls this from `getStaticPaths`, outside any page's
+ * render, and hands the result to the page as a prop: the image service's
+ * transforms are then registered with Astro's image step on every build
+ * (a kept page's files are still made and kept) but not recorded per page
+ * in the incremental-build manifest, which every build parses and writes
+ * whole (see `picture-markup.ts`). The transforms are named by the
+ * picture's content-hashed URL, which is in the page's `cacheKey`, and by
+ * the widths and formats, which are code in the route's own imports.
+ *
+ * Only in Astro (it imports `astro:assets`).
+ */
+import type { Article } from './articles.ts';
+import { sharedLeadImage, type SharedImage } from './lead-image.ts';
+import { columnPicture, type PictureMarkup } from './picture-markup.ts';
+import { bodyPicturesOf, leadPictureOf } from './pictures.ts';
+import { absoluteUrl } from './urls.ts';
+
+/** An article's pictures, ready to print. */
+export interface ArticlePictures {
+  /** The lead picture above the body; absent when the article has none. */
+  readonly lead?: PictureMarkup;
+  /** The body's pictures by placeholder index (`<img data-aa-image="N">`), made with an empty `alt` (the page puts the rendered body's); null where the file was missing or is not a picture. */
+  readonly body: readonly (PictureMarkup | null)[];
+  /** The lead picture for `og:image` and `NewsArticle.image`; absent without one. */
+  readonly shared?: { readonly og: SharedImage; readonly ratios: readonly SharedImage[] };
+}
+
+/**
+ * The pictures of `article`'s page (see the file's comment for where to call it).
+ * @example (await articlePictures(article)).lead?.sources[0].type // 'image/webp'
+ */
+export async function articlePictures(article: Article): Promise<ArticlePictures> {
+  const lead = leadPictureOf(article);
+  const [leadMarkup, body, shared] = await Promise.all([
+    lead ? columnPicture(lead.src, { alt: lead.decorative ? '' : lead.alt, lead: true }) : undefined,
+    Promise.all(bodyPicturesOf(article.entry).map((file) => (file ? columnPicture(file, { alt: '' }) : null))),
+    sharedLeadImage(article),
+  ]);
+  return { ...(leadMarkup ? { lead: leadMarkup } : {}), body, ...(shared ? { shared } : {}) };
+}
+
+/**
+ * The pictures the sitemap lists for an article page (`<image:image>`): the
+ * lead picture as previews take it, then each body picture's fallback file,
+ * as absolute URLs; the route notes them with `notePagePictures`.
+ * @example sitemapPictures(await articlePictures(article)) // ['https://www.afgazad.com/_astro/lead.Ab1_Z1x.jpg', 'https://www.afgazad.com/_astro/yurts.Cd2_Y3.png']
+ */
+export function sitemapPictures(pictures: ArticlePictures): string[] {
+  const body = pictures.body.flatMap((picture) => (picture ? [absoluteUrl(picture.src)] : []));
+  return [...(pictures.lead && pictures.shared ? [pictures.shared.og.url] : []), ...body];
+}
