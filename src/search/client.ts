@@ -124,8 +124,25 @@ async function load(manifest: string): Promise<Engine> {
  * meanwhile waits for the engine, as it would have waited in the worker.
  */
 async function warmUp(pagefind: Pagefind, query: string, hidden: Set<string>): Promise<void> {
-  const { results } = await pagefind.search(query);
+  const search = pagefind.search(query);
+  // While the worker searches, the page's own side of a first result.
+  warmRendering(query);
+  const { results } = await search;
   for (const { id } of results) hidden.add(id);
+}
+
+/**
+ * Builds one result row, detached and thrown away, so that the reader's
+ * first result is not the page's first: the first row drawn on a
+ * right-to-left page used to build `bidi-js`'s table of character classes
+ * (a Map over the code points it lists; its first lookup takes 40-150 ms and
+ * garbage collection with it), and DOMParser, `displayText` and `groupRuns`
+ * ran for the first time. Measured in BENCHMARKS.md "The first query's
+ * first row (s19-first)". The row holds the warm-up word (in no article)
+ * and the page's own words, so both directions' paths run.
+ */
+function warmRendering(query: string): void {
+  resultItem({ url: location.pathname, meta: { title: `${strings.resultsOther!} ${query}` }, excerpt: `<mark>${query}</mark> ${strings.resultsOther!}`, content: query, locations: [0] });
 }
 
 let latest = 0;
