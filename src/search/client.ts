@@ -124,8 +124,32 @@ async function load(manifest: string): Promise<Engine> {
  * meanwhile waits for the engine, as it would have waited in the worker.
  */
 async function warmUp(pagefind: Pagefind, query: string, hidden: Set<string>): Promise<void> {
-  const { results } = await pagefind.search(query);
+  const search = pagefind.search(query);
+  // While the worker searches, the page's own side of a first query.
+  warmPage(query);
+  const { results } = await search;
   for (const { id } of results) hidden.add(id);
+}
+
+/**
+ * Runs what the page does with a query and its first result, on a made-up
+ * result that is built detached and thrown away (nothing is drawn): the
+ * query's folding, the check that a result holds it, the result row and the
+ * status line. Each of them does work the first time only: on a
+ * right-to-left page the first row built `bidi-js`'s table of character
+ * classes (a Map over the code points it lists: 40-150 ms with its garbage
+ * collection), and the folding's and the check's Unicode-property regular
+ * expressions, DOMParser and the plural rules are compiled or loaded on
+ * first use. Measured in BENCHMARKS.md "The first query's first row
+ * (s19-first)". The row holds the warm-up word (in no article) beside the
+ * page's own words, so that both directions' paths run.
+ */
+function warmPage(query: string): void {
+  const folded = foldQuery(query, rules);
+  const data: PagefindResultData = { url: location.pathname, meta: { title: `${strings.resultsOther!} ${query}` }, excerpt: `<mark>${query}</mark> ${strings.resultsOther!}`, content: `${folded} ${query}`, locations: [0] };
+  if (rules.literal) holdsQuery(folded, data.content, data.locations);
+  resultItem(data);
+  statusLine(resultsTemplate(2), 2, query);
 }
 
 let latest = 0;
