@@ -21,8 +21,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { headersFor, redirectFor } from '../src/config/http.ts';
-import { serveStatic } from './bench/static-server.ts';
+import { PUBLISHED, serveStatic } from './bench/static-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -59,7 +58,7 @@ function newestArticle(lang: string): string {
 }
 
 // Served as the published site is (`npm run preview`): its headers, redirects and gzip.
-const server = await serveStatic(dist, { gzip: true, headers: headersFor, redirect: redirectFor });
+const server = await serveStatic(dist, PUBLISHED);
 const origin = server.origin;
 
 /** An article page with a lead picture (its largest paint is then the picture), or undefined. */

@@ -9,8 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { headersFor, redirectFor } from '../src/config/http.ts';
-import { serveStatic } from './bench/static-server.ts';
+import { PUBLISHED, serveStatic } from './bench/static-server.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4321' }, host: { type: 'string', default: '127.0.0.1' } } });
 const root = join(process.cwd(), 'dist');
@@ -18,5 +17,5 @@ if (!existsSync(join(root, 'index.html'))) {
   console.error('dist/index.html is missing: run `npm run build` first.');
   process.exit(1);
 }
-const server = await serveStatic(root, { gzip: true, port: Number(values.port), host: values.host, headers: headersFor, redirect: redirectFor });
+const server = await serveStatic(root, { ...PUBLISHED, port: Number(values.port), host: values.host });
 console.log(`Serving dist/ at ${server.origin}/ (Ctrl-C to stop)`);

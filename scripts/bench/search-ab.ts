@@ -6,10 +6,13 @@
  * Prints each side's median and samples, in ms from typing to the first
  * result. For a change to the search page measured on a kept site: copy the
  * site with `cp -al`, replace its search pages and their script in one copy
- * (`cp --remove-destination`), and compare.
+ * (`cp --remove-destination`), and compare. Both are served as the
+ * published site is (`PUBLISHED`); with `--plain-a`, A is served as bare
+ * files (gzip text, no site headers), to measure what the headers buy on
+ * one site (`node scripts/bench/search-ab.ts --plain-a <dist> <dist> 5`).
  */
 import { chromium } from 'playwright-core';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { PUBLISHED, serveStatic, type StaticServer } from './static-server.ts';
 import { median, pageReady, searchQueries, TYPE_AND_WAIT } from './search.ts';
 
 /** Each side's first- and second-query times (ms), sample by sample. */
@@ -24,8 +27,8 @@ async function settle(server: StaticServer, quietMs = 300): Promise<void> {
  * Measures `section`'s search page on both sites, `samples` times each.
  * @example await abSearch('/tmp/old/dist', '/tmp/new/dist', 'fa', 5)
  */
-export async function abSearch(a: string, b: string, section: string, samples = 5): Promise<AbResult> {
-  const servers = { A: await serveStatic(a, { gzip: true }), B: await serveStatic(b, { gzip: true }) };
+export async function abSearch(a: string, b: string, section: string, samples = 5, { plainA = false } = {}): Promise<AbResult> {
+  const servers = { A: await serveStatic(a, plainA ? { gzip: true } : PUBLISHED), B: await serveStatic(b, PUBLISHED) };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -59,10 +62,12 @@ export async function abSearch(a: string, b: string, section: string, samples = 
 }
 
 if (import.meta.main) {
-  const [a, b, n, ...sections] = process.argv.slice(2);
-  if (!a || !b) throw new Error('usage: node scripts/bench/search-ab.ts <distA> <distB> [samples] [sections…]');
+  const args = process.argv.slice(2);
+  const plainA = args[0] === '--plain-a';
+  const [a, b, n, ...sections] = plainA ? args.slice(1) : args;
+  if (!a || !b) throw new Error('usage: node scripts/bench/search-ab.ts [--plain-a] <distA> <distB> [samples] [sections…]');
   for (const section of sections.length ? sections : ['fa', 'en']) {
-    const r = await abSearch(a, b, section, Number(n ?? 5));
+    const r = await abSearch(a, b, section, Number(n ?? 5), { plainA });
     const line = (xs: number[]) => `${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(' ')})`;
     for (const side of ['A', 'B'] as const) console.log(`${section} ${side}: first ${line(r[side].first)}; second ${line(r[side].second)}`);
   }

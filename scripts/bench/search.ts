@@ -25,7 +25,7 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { dari, english, type WordList } from './words.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { PUBLISHED, serveStatic, type StaticServer } from './static-server.ts';
 
 export interface QuerySample {
   readonly query: string;
@@ -152,7 +152,7 @@ export const TYPE_AND_WAIT = async (query: string): Promise<{ ms: number; status
  * @example await measureSearch('/tmp/site/dist', ['fa', 'en'], 5)
  */
 export async function measureSearch(dist: string, sections: readonly string[], samples = 5): Promise<SearchPhaseResult> {
-  const server = await serveStatic(dist, { gzip: true });
+  const server = await serveStatic(dist, PUBLISHED);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

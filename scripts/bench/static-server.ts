@@ -7,7 +7,9 @@
  * CSS), as a host compresses it. Pagefind's own files (`.pf_meta`,
  * `.pf_index`, `.pf_fragment`, `.pagefind`) are gzip already and served as
  * they are, so the bytes counted are the bytes a reader's browser would
- * download from a real host. The server counts what it sends (`sent`),
+ * download from a real host. `PUBLISHED` adds what the site asks of its
+ * host (src/config/http.ts): headers, `Content-Encoding` on Pagefind's
+ * chunks, redirects. The server counts what it sends (`sent`),
  * worker requests included. Nothing is fetched from another host.
  */
 import { createServer, type Server } from 'node:http';
@@ -15,6 +17,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileHeadersFor, headersFor, redirectFor } from '../../src/config/http.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -74,15 +77,20 @@ export interface ServeOptions {
   readonly host?: string;
   /** Headers to add to every response for a request path, whatever its status (`npm run preview` sends the site's, from src/config/http.ts). */
   readonly headers?: (path: string) => Record<string, string>;
+  /** Headers to add to a found file's response only (`npm run preview` sends `Content-Encoding: gzip` with Pagefind's chunks, from src/config/http.ts). */
+  readonly fileHeaders?: (path: string) => Record<string, string>;
   /** A redirect of the site's own for a request path, tried before any file. */
   readonly redirect?: (path: string) => { readonly to: string; readonly status: number } | undefined;
 }
+
+/** Served as the published site is (`npm run preview`, Lighthouse, the search benchmark): the site's headers and redirects, gzip. */
+export const PUBLISHED: ServeOptions = { gzip: true, headers: headersFor, fileHeaders: fileHeadersFor, redirect: redirectFor };
 
 /**
  * Serves `root` on a free local port.
  * @example const server = await serveStatic('/tmp/site/dist', { gzip: true }); … await server.close();
  */
-export async function serveStatic(root: string, { gzip = false, port: listenPort = 0, host = '127.0.0.1', headers: extraHeaders, redirect }: ServeOptions = {}): Promise<StaticServer> {
+export async function serveStatic(root: string, { gzip = false, port: listenPort = 0, host = '127.0.0.1', headers: extraHeaders, fileHeaders, redirect }: ServeOptions = {}): Promise<StaticServer> {
   const gzipped = new Map<string, Buffer>();
   const sent: Sent[] = [];
   let inflight = 0;
@@ -117,7 +125,7 @@ export async function serveStatic(root: string, { gzip = false, port: listenPort
     const ext = extname(file);
     // The 404 page is served under the 404 page's headers (short cache), not the asked path's.
     const own404 = found ? extra : (extraHeaders?.('/404.html') ?? {});
-    const headers: Record<string, string> = { ...own404, 'content-type': TYPES[ext] ?? 'application/octet-stream' };
+    const headers: Record<string, string> = { ...own404, ...(found ? fileHeaders?.(decodeURIComponent(pathname)) : {}), 'content-type': TYPES[ext] ?? 'application/octet-stream' };
     let body: Buffer = await readFile(file);
     if (gzip && COMPRESSED.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       body = gzipped.get(file) ?? gzipped.set(file, gzipSync(body, { level: 6 })).get(file)!;

@@ -5,13 +5,14 @@
  * build (`src/integrations/host-config.ts`) and `npm run nginx-config`
  * write them.
  */
-import { LONG_CACHE, longCachePaths, NOT_FOUND_PAGE, patternSource, securityHeaders, SHORT_CACHE, siteRedirects } from './http.ts';
+import { gzipEncodedPaths, LONG_CACHE, longCachePaths, NOT_FOUND_PAGE, patternSource, securityHeaders, SHORT_CACHE, siteRedirects } from './http.ts';
 
 const GENERATED = 'Generated from src/config/http.ts; edit that file, not this one.';
 
 /**
- * `_headers`: the security headers on every path, and the long cache on the
- * content-named paths. No rule sets Cache-Control for `/*`: both hosts would
+ * `_headers`: the security headers on every path, the long cache on the
+ * content-named paths and `Content-Encoding: gzip` on the gzip files, one
+ * block per pattern. No rule sets Cache-Control for `/*`: both hosts would
  * send it twice on the long-cached paths (they merge matching rules), and
  * both already send `SHORT_CACHE` by default.
  * @example renderHeadersFile().startsWith('# Generated') // true
@@ -19,7 +20,11 @@ const GENERATED = 'Generated from src/config/http.ts; edit that file, not this o
 export function renderHeadersFile(): string {
   const lines = [`# ${GENERATED}`, `# Everything else gets the host's default Cache-Control: ${SHORT_CACHE}`, '/*'];
   for (const [name, value] of Object.entries(securityHeaders)) lines.push(`  ${name}: ${value}`);
-  for (const pattern of longCachePaths) lines.push('', pattern, `  Cache-Control: ${LONG_CACHE}`);
+  const byPattern = new Map<string, string[]>();
+  const add = (pattern: string, line: string) => byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), line]);
+  for (const pattern of longCachePaths) add(pattern, `  Cache-Control: ${LONG_CACHE}`);
+  for (const pattern of gzipEncodedPaths) add(pattern, '  Content-Encoding: gzip');
+  for (const [pattern, headers] of byPattern) lines.push('', pattern, ...headers);
   return lines.join('\n') + '\n';
 }
 
@@ -44,7 +49,9 @@ export function renderRedirectsFile(): string {
  * the 404 page carry them too; no location sets its own (nginx would then
  * drop the server's). Cache-Control comes from a `map` over the path, so the
  * 404 page (an internal redirect to /404.html) is cached short even where a
- * missing asset was asked for.
+ * missing asset was asked for. `Content-Encoding` comes from another `map`,
+ * without `always`: nginx then sends it with a found file only, never with
+ * the 404 page (an empty value sends no header).
  * @example renderNginxConf().includes('error_page 404 /404.html;') // true
  */
 export function renderNginxConf(): string {
@@ -61,6 +68,11 @@ export function renderNginxConf(): string {
     ...longCachePaths.map((pattern) => `    "~${patternSource(pattern)}" "${LONG_CACHE}";`),
     '}',
     '',
+    'map $uri $afgazad_content_encoding {',
+    '    default "";',
+    ...gzipEncodedPaths.map((pattern) => `    "~${patternSource(pattern)}" gzip;`),
+    '}',
+    '',
     'server {',
     '    listen 80;',
     '    server_name afghanistan-azad.example;',
@@ -75,11 +87,13 @@ export function renderNginxConf(): string {
     '',
     '    gzip on;',
     '    gzip_vary on;',
-    "    # Pagefind's index files (.pf_*) are gzip already and go out as they are.",
+    "    # Pagefind's files (.pf_*) are gzip already and go out as they are; its index chunks and",
+    '    # fragments say so (Content-Encoding), so the browser inflates them, not Pagefind\'s JavaScript.',
     '    gzip_types text/css application/javascript application/json application/xml application/rss+xml image/svg+xml text/plain text/xml;',
     '',
     ...Object.entries(securityHeaders).map(([name, value]) => `    add_header ${name} "${value}" always;`),
     '    add_header Cache-Control $afgazad_cache_control always;',
+    '    add_header Content-Encoding $afgazad_content_encoding;',
     '',
     `    error_page 404 ${NOT_FOUND_PAGE};`,
     '    # A folder with no index.html (/fa/2024/) is not found either, not "forbidden".',

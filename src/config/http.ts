@@ -98,6 +98,23 @@ export const longCachePaths: readonly string[] = [
   '/pagefind/:section/:bundle/fragment/*',
 ];
 
+/**
+ * Paths whose files are gzip data already, sent as they are with
+ * `Content-Encoding: gzip` so that the browser inflates them in its network
+ * stack. Pagefind gzips its index chunks and fragments and inflates them
+ * itself in JavaScript unless the bytes it gets start with its signature
+ * `pagefind_dcd`, which they do once the browser has inflated them
+ * (Pagefind 0.5.0, pagefind/pagefind#28). The first search of a page
+ * fetches and inflates a fresh chunk: 20–200 ms of JavaScript saved, on the
+ * reader's critical path (BENCHMARKS.md, "Search: the index sent as gzip").
+ * A host that drops the header, or compresses the bytes once more, leaves
+ * Pagefind inflating them itself: slower, never wrong. `.pf_meta` and the
+ * WebAssembly are gzip too, but share a folder with `pagefind.js` (no
+ * pattern both hosts read tells them apart) and load while the page warms
+ * up, before any query.
+ */
+export const gzipEncodedPaths: readonly string[] = ['/pagefind/:section/:bundle/index/*', '/pagefind/:section/:bundle/fragment/*'];
+
 /** The page served, with status 404, for any path with no file. */
 export const NOT_FOUND_PAGE = '/404.html';
 
@@ -158,6 +175,15 @@ export function patternRegExp(pattern: string): RegExp {
 export function headersFor(path: string): Record<string, string> {
   const long = longCachePaths.some((pattern) => matchesPattern(pattern, path));
   return { ...securityHeaders, 'Cache-Control': long ? LONG_CACHE : SHORT_CACHE };
+}
+
+/**
+ * The headers a file found at `path` is sent with, on top of `headersFor`
+ * (never on a 404: the 404 page is plain HTML).
+ * @example fileHeadersFor('/pagefind/fa/0/fragment/fa_1.pf_fragment') // { 'Content-Encoding': 'gzip' }
+ */
+export function fileHeadersFor(path: string): Record<string, string> {
+  return gzipEncodedPaths.some((pattern) => matchesPattern(pattern, path)) ? { 'Content-Encoding': 'gzip' } : {};
 }
 
 /**

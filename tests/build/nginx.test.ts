@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFor, LONG_CACHE, securityHeaders, SHORT_CACHE, siteRedirects } from '../../src/config/http.ts';
+import { fileHeadersFor, headersFor, LONG_CACHE, securityHeaders, SHORT_CACHE, siteRedirects } from '../../src/config/http.ts';
 import { renderHeadersFile, renderRedirectsFile } from '../../src/config/host-files.ts';
 import { sectionKeys } from '../../src/i18n/locales.ts';
 import { pagesIn } from '../helpers/dist.ts';
@@ -63,8 +63,8 @@ describe.skipIf(!bin)('nginx serving the built site with deploy/nginx/afgazad.co
       for (const [name, value] of Object.entries(fromFile)) {
         if (response.headers.get(name) !== value) differences.push(`${path}: ${name} is ${response.headers.get(name)}, _headers says ${value}`);
       }
-      // npm run preview sends the same (headersFor, scripts/preview.ts).
-      if (sorted(headersFor(decodeURI(path))) !== sorted(fromFile)) differences.push(`${path}: headersFor() differs from _headers`);
+      // npm run preview sends the same (headersFor and fileHeadersFor, scripts/preview.ts).
+      if (sorted({ ...headersFor(decodeURI(path)), ...fileHeadersFor(decodeURI(path)) }) !== sorted(fromFile)) differences.push(`${path}: headersFor() differs from _headers`);
     }
     expect(differences).toEqual([]);
   });
@@ -115,6 +115,21 @@ describe.skipIf(!bin)('nginx serving the built site with deploy/nginx/afgazad.co
       expect(response.status, path).toBe(200);
       expect(response.headers.get('cache-control'), path).toBe(LONG_CACHE);
       expect(response.headers.get('content-type'), path).toContain(type);
+    }
+  });
+
+  it('Pagefind\'s index chunks and fragments go out as gzip data the browser inflates (Pagefind then skips its own inflate); a missing one gets the plain 404 page', async () => {
+    const paths = builtPaths();
+    for (const kind of ['index', 'fragment']) {
+      const path = paths.find((p) => new RegExp(`^/pagefind/[^/]+/[^/]+/${kind}/`).test(p))!;
+      const response = await get(nginx, path, { headers: { 'accept-encoding': 'gzip' } });
+      expect(response.headers.get('content-encoding'), path).toBe('gzip');
+      // fetch() inflates as a browser does: what Pagefind's code receives starts with its signature.
+      expect(new TextDecoder().decode((await response.arrayBuffer()).slice(0, 12)), path).toBe('pagefind_dcd');
+      const missing = await get(nginx, path.replace(/[^/]+$/, 'no-such-chunk.pf_' + kind));
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-encoding')).toBeNull();
+      expect(await missing.text()).toBe(readFileSync(join(distDir, '404.html'), 'utf8'));
     }
   });
 

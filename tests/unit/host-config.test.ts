@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspDirectives, headerCsp, headersFor, LONG_CACHE, matchesPattern, redirectFor, securityHeaders, SHORT_CACHE, siteRedirects } from '../../src/config/http.ts';
+import { cspDirectives, fileHeadersFor, gzipEncodedPaths, headerCsp, headersFor, LONG_CACHE, matchesPattern, redirectFor, securityHeaders, SHORT_CACHE, siteRedirects } from '../../src/config/http.ts';
 import { renderHeadersFile, renderNginxConf, renderRedirectsFile } from '../../src/config/host-files.ts';
 import { sectionKeys } from '../../src/i18n/locales.ts';
 import { projectRoot } from '../helpers/paths.ts';
@@ -25,11 +25,32 @@ describe('one source for the publishing configuration', () => {
     expect(header.find((d) => d.startsWith('script-src'))).not.toContain('unsafe-inline');
   });
 
-  it('_headers gives every path the security headers, and Cache-Control only where it is long', () => {
+  it('_headers gives every path the security headers, Cache-Control only where it is long, Content-Encoding only on the gzip files', () => {
     const rules = parseHeadersFile(renderHeadersFile());
     const all = rules.find((r) => r.pattern === '/*')!;
     expect(all.headers).toEqual(securityHeaders);
-    for (const rule of rules.filter((r) => r !== all)) expect(rule.headers).toEqual({ 'Cache-Control': LONG_CACHE });
+    for (const rule of rules.filter((r) => r !== all)) {
+      expect(rule.headers).toEqual({ 'Cache-Control': LONG_CACHE, ...(gzipEncodedPaths.includes(rule.pattern) ? { 'Content-Encoding': 'gzip' } : {}) });
+    }
+    // One block per pattern: both hosts merge matching rules, and a repeated pattern would read as a mistake.
+    expect(new Set(rules.map((r) => r.pattern)).size).toBe(rules.length);
+  });
+
+  it.each([
+    ['/pagefind/fa/0/index/fa_b4d5551.pf_index', true],
+    ['/pagefind/en/delta/fragment/en_34838c6.pf_fragment', true],
+    // Same gzip data, but in the folder of pagefind.js: loaded while the page warms up, left alone.
+    ['/pagefind/fa/0/pagefind.fa-af_59d356273292b.pf_meta', false],
+    ['/pagefind/fa/0/wasm.unknown.pagefind', false],
+    ['/pagefind/fa/0/pagefind.js', false],
+    ['/pagefind/fa/search.json', false],
+    ['/fa/', false],
+  ])('%s is sent as gzip data: %s', (path, gzip) => {
+    expect(fileHeadersFor(path)).toEqual(gzip ? { 'Content-Encoding': 'gzip' } : {});
+    const fromFile = parseHeadersFile(renderHeadersFile()).filter((r) => matchesPattern(r.pattern, path));
+    expect(Object.assign({}, ...fromFile.map((r) => r.headers))['Content-Encoding']).toBe(gzip ? 'gzip' : undefined);
+    // Never on every response: the 404 page for a missing chunk is plain HTML.
+    expect(headersFor(path)['Content-Encoding']).toBeUndefined();
   });
 
   it.each([
