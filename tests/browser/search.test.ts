@@ -210,6 +210,9 @@ describe('search', () => {
     });
     await page.goto(site.url(searchPath('fa')));
     await page.waitForSelector('#search-form[data-ready]');
+    // The warm-up's row and status line were built detached: nothing of it is on the page.
+    expect(await page.$$eval('#search-results li', (li) => li.length)).toBe(0);
+    expect(await page.textContent('#search-status')).toBe('');
     // The warm-up word sorts after every real word, so no chunk of the section's own bundles was needed.
     expect(chunks.length).toBeGreaterThan(0);
     for (const path of chunks) expect(path).toMatch(new RegExp(`^/pagefind/${WARM_DIR}/index/`));
