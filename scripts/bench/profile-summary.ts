@@ -1,7 +1,9 @@
 /**
  * `node scripts/bench/profile-summary.ts file.cpuprofile [top]`: self time of
  * a V8 CPU profile (from `node --cpu-prof`) grouped by package and by
- * function, to see where a build spends its time.
+ * function, to see where a build spends its time; and total time by
+ * function (self and callees: the time it was on the stack, a recursive
+ * call counted once), to see which of our calls it is spent under.
  */
 import { readFileSync } from 'node:fs';
 
@@ -9,6 +11,7 @@ interface Node {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 interface Profile {
   nodes: Node[];
@@ -51,6 +54,16 @@ const print = (title: string, map: Map<string, number>) => {
     console.log(`${(us / 1000).toFixed(0).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
   }
 };
+const keyOf = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${packageOf(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+const parentOf = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const inclusive = new Map<string, number>();
+for (const [id, us] of selfUs) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) seen.add(keyOf(byId.get(at)!));
+  for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+}
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
 print('self time by package', packages);
 print('self time by function', functions);
+print('total time by function (self and callees)', inclusive);

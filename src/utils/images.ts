@@ -23,5 +23,5 @@ export function columnWidths(originalWidth: number): number[] {
   return widths;
 }
 
-/** The width of the fallback `<img src>` (and its `width` attribute): the column at 2×, or the original if smaller. */
+/** The width of the fallback `<img>`'s one file (and of its `width` attribute): the column at 2×, or the original if smaller. */
 export const fallbackWidth = (originalWidth: number): number => Math.min(originalWidth, 1344);

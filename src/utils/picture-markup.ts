@@ -32,7 +32,7 @@ export interface PictureMarkup {
   readonly sources: readonly PictureSource[];
   /** The fallback `<img src>`. */
   readonly src: string;
-  /** The `<img>`'s other attributes in `<Picture>`'s order (`srcset`, `width`, `height`, `alt`, …); `alt` is the one given here, the page may put its own in its place. */
+  /** The `<img>`'s other attributes in `<Picture>`'s order (`alt`, `loading`, …, `width`, `height`); no `srcset` or `sizes` (see `columnPicture`); `alt` is the one given here, the page may put its own in its place. */
   readonly attributes: Readonly<Record<string, string | number>>;
 }
 
@@ -46,9 +46,21 @@ const mimeType = (format: string): string => `image/${format === 'jpg' ? 'jpeg' 
 
 /**
  * One picture at the text column's width, through Astro's image service
- * (sharp), as `<Picture>` would write it: AVIF and WebP `<source>`s with a
- * JPEG or PNG fallback (the original's kind: `<Picture>`'s rule), a `srcset`
- * of `columnWidths`, `width` and `height` so nothing shifts while it loads.
+ * (sharp): AVIF and WebP `<source>`s with a `srcset` of `columnWidths`, and
+ * a fallback `<img>` of one JPEG or PNG file (the original's kind, as in
+ * `<Picture>`) at `fallbackWidth`, with `width` and `height` so nothing
+ * shifts while it loads.
+ *
+ * The fallback has no `srcset` (where `<Picture>` writes one per width):
+ * every browser that reads `<source type>` decodes WebP (all current
+ * engines; Safari since 14), so only a browser without WebP, a feed reader
+ * or a crawler takes the `<img>`, and each width of it cost a JPEG or PNG
+ * encode on a cold build and a transform hashed on every warm one (4 of the
+ * 10 a lead picture made, 4 of 15 a body picture). It is the 2× column
+ * width, the file `<Picture>` put in `src` too: the same file and URL as
+ * before (the sitemap lists it), sharp for a crawler and on a high-density
+ * screen, and its `width` and `height` keep the picture's aspect ratio.
+ *
  * Lazy unless `lead`: the lead picture is the page's largest paint, so it
  * loads at once with high priority, and in WebP only: it is decoded while
  * the first frame is drawn, and Chromium decodes AVIF in about twice WebP's
@@ -64,8 +76,6 @@ export async function columnPicture(src: ImageMetadata, { alt, lead = false, siz
   const props = {
     src,
     alt,
-    widths: columnWidths(src.width),
-    sizes,
     width,
     height: Math.round((src.height * width) / src.width),
     loading: lead ? 'eager' : 'lazy',
@@ -75,10 +85,10 @@ export async function columnPicture(src: ImageMetadata, { alt, lead = false, siz
   const formats = lead ? LEAD_FORMATS : COLUMN_FORMATS;
   // JPEG stays JPEG, anything else falls back to PNG, as in <Picture>.
   const fallbackFormat = src.format === 'jpg' || src.format === 'jpeg' || src.format === 'gif' || src.format === 'svg' ? src.format : 'png';
-  const optimized = await Promise.all(formats.map((format) => getImage({ ...props, format })));
+  const optimized = await Promise.all(formats.map((format) => getImage({ ...props, widths: columnWidths(src.width), sizes, format })));
+  // One file: no `widths`, and no `sizes`, which an <img> without `srcset` must not have.
   const fallback = await getImage({ ...props, format: fallbackFormat });
-  const srcset = fallback.srcSet.values.length > 0 ? { srcset: fallback.srcSet.attribute } : {};
-  const { class: _class, ...attributes } = { ...srcset, ...fallback.attributes } as Record<string, string | number>;
+  const { class: _class, ...attributes } = fallback.attributes as Record<string, string | number>;
   return {
     sources: optimized.map((image) => ({ srcset: image.srcSet.attribute, type: mimeType(image.options.format ?? ''), sizes })),
     src: fallback.src,
