@@ -162,11 +162,15 @@ describe('search', () => {
     expect(both.slice(0, 5)).toEqual(first);
     expect(new Set(both).size).toBe(both.length);
     expect(await page.textContent('#search-status')).toBe(status);
-    // Paging on to the end hides the button.
+    // Paging on to the end hides the button. The button is disabled while a page loads, and only once
+    // the page is complete does it know whether there is more: each click waits for that.
+    const settled = () => page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#search-more')!.disabled);
+    await settled();
     while (await page.isVisible('#search-more')) {
       const shown = await page.locator('#search-results li').count();
       await page.click('#search-more');
       await page.waitForFunction((k) => document.querySelectorAll('#search-results li').length > k || document.querySelector<HTMLElement>('#search-more')!.hidden, shown);
+      await settled();
     }
     expect(await page.locator('#search-results li').count()).toBeGreaterThanOrEqual(n);
     await page.context().close();
