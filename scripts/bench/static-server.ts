@@ -108,7 +108,8 @@ export async function serveStatic(root: string, { gzip = false, port: listenPort
     const extra = extraHeaders?.(decodeURIComponent(pathname)) ?? {};
     const own = redirect?.(decodeURIComponent(pathname));
     if (own) {
-      res.writeHead(own.status, { ...extra, location: own.to }).end();
+      // `to` is decoded (a tag's name may be Dari); a header is ASCII.
+      res.writeHead(own.status, { ...extra, location: encodeURI(own.to) }).end();
       return;
     }
     // Like most static hosts: a directory asked for without its slash is redirected.

@@ -5,7 +5,7 @@
  * build (`src/integrations/host-config.ts`) and `npm run nginx-config`
  * write them.
  */
-import { gzipEncodedPaths, LONG_CACHE, longCachePaths, NOT_FOUND_PAGE, patternSource, securityHeaders, SHORT_CACHE, siteRedirects } from './http.ts';
+import { gzipEncodedPaths, LONG_CACHE, longCachePaths, NOT_FOUND_PAGE, patternSource, redirectRegExp, securityHeaders, SHORT_CACHE, siteRedirects } from './http.ts';
 
 const GENERATED = 'Generated from src/config/http.ts; edit that file, not this one.';
 
@@ -43,6 +43,30 @@ export function renderRedirectsFile(): string {
 }
 
 /**
+ * nginx blocks for the redirects with `:name` segments (a retired tag or
+ * author page to its front page), one per pattern without its trailing
+ * slash. The location matches the decoded path; the target is taken from
+ * the request as sent (`$request_uri`), so a Dari name stays
+ * percent-encoded in the Location header, as every other address.
+ */
+function retiredListRedirects(): string[] {
+  const patterns = siteRedirects().filter((r) => r.from.includes(':') && !r.from.endsWith('/'));
+  return patterns.flatMap(({ from, to }) => {
+    const names = [...from.matchAll(/:(\w+)/g)].map(([, name]) => name!);
+    const vars = (text: string) => names.reduce((out, name) => out.replaceAll(`:${name}`, `$afgazad_${name}`), text);
+    const source = redirectRegExp(from).source.slice(0, -1).replace(/\(\?<(\w+)>/g, '(?<afgazad_$1>');
+    return [
+      '',
+      `    location ~ ${patternSource(from).slice(0, -1)}/?$ {`,
+      `        if ($request_uri ~ "${source}/?(?:\\?|$)") {`,
+      `            return 301 ${vars(to)};`,
+      '        }',
+      '    }',
+    ];
+  });
+}
+
+/**
  * The nginx server block (`deploy/nginx/afgazad.conf`), to be included in
  * the `http {}` of a stock nginx.conf (Debian's includes `mime.types`). The
  * headers are set once, at server level, with `always` so that redirects and
@@ -55,7 +79,7 @@ export function renderRedirectsFile(): string {
  * @example renderNginxConf().includes('error_page 404 /404.html;') // true
  */
 export function renderNginxConf(): string {
-  const sectionsRe = [...new Set(siteRedirects().map((r) => r.to))].map((to) => to.slice(1, -1)).join('|');
+  const sectionsRe = [...new Set(siteRedirects().flatMap((r) => (r.from.includes(':') ? [] : [r.to])))].map((to) => to.slice(1, -1)).join('|');
   const out = [
     `# ${GENERATED}`,
     '# Regenerate with `npm run nginx-config`; tests/unit/host-config.test.ts fails when it is stale,',
@@ -103,6 +127,7 @@ export function renderNginxConf(): string {
     `    location ~ ^/(?<afgazad_section>${sectionsRe})/page(/1)?/?$ {`,
     '        return 301 /$afgazad_section/;',
     '    }',
+    ...retiredListRedirects(),
     '',
     '    # Files as they are; a folder with its index.html, or 301 to its slash.',
     '    location / {',

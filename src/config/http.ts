@@ -118,7 +118,11 @@ export const gzipEncodedPaths: readonly string[] = ['/pagefind/:section/:bundle/
 /** The page served, with status 404, for any path with no file. */
 export const NOT_FOUND_PAGE = '/404.html';
 
-/** One permanent redirect of the site's own. */
+/**
+ * One permanent redirect of the site's own. `from` is a path, or a pattern
+ * whose `:name` segments match one segment each (the `_redirects` syntax of
+ * Netlify and Cloudflare Pages); `to` may use the same names.
+ */
 export interface Redirect {
   readonly from: string;
   readonly to: string;
@@ -126,17 +130,34 @@ export interface Redirect {
 }
 
 /**
- * The site's own redirects: page 1 of a section index is the index itself
- * (pagination starts its addresses at /page/2/), and a hand-shortened
- * `/<section>/page/` goes there too. A folder asked for without its slash
- * (`/fa`, `/fa/2024/03/x`) is not listed: every static server redirects it
- * itself (nginx and Netlify with 301, Cloudflare Pages with 308), and
- * Netlify refuses rules that add a slash (they loop).
+ * Where tag and author pages were paginated newest first to their end,
+ * `<front page>page/<n>/`, before they were split by year (commit 8303c82,
+ * README "Tags and authors"): the segment names of `tagPath` and
+ * `authorPath` in `utils/urls.ts`.
+ */
+const RETIRED_LIST_PAGES = ['tags', 'authors'] as const;
+
+/**
+ * The site's own redirects:
+ * - page 1 of a section index is the index itself (pagination starts its
+ *   addresses at /page/2/), and a hand-shortened `/<section>/page/` goes
+ *   there too;
+ * - the retired pages of a tag or an author (`/fa/tags/هرات/page/3/`), which
+ *   search engines, feeds and readers' bookmarks still hold, go to its front
+ *   page, its newest articles and its years, not to a 404. No one page of
+ *   the new layout holds what an old page held: page 3 of a tag showed
+ *   other articles every week.
+ * A folder asked for without its slash (`/fa`, `/fa/2024/03/x`) is not
+ * listed: every static server redirects it itself (nginx and Netlify with
+ * 301, Cloudflare Pages with 308), and Netlify refuses rules that add a
+ * slash (they loop).
  */
 export function siteRedirects(): Redirect[] {
-  return sectionKeys.flatMap((section) =>
-    ['/page', '/page/1'].flatMap((tail) => [`/${section}${tail}`, `/${section}${tail}/`]).map((from) => ({ from, to: `/${section}/`, status: 301 as const })),
-  );
+  const both = (path: string) => [path, `${path}/`];
+  return sectionKeys.flatMap((section) => [
+    ...['/page', '/page/1'].flatMap((tail) => both(`/${section}${tail}`)).map((from) => ({ from, to: `/${section}/`, status: 301 as const })),
+    ...RETIRED_LIST_PAGES.flatMap((list) => both(`/${section}/${list}/:name/page/:page`).map((from) => ({ from, to: `/${section}/${list}/:name/`, status: 301 as const }))),
+  ]);
 }
 
 /**
@@ -187,9 +208,30 @@ export function fileHeadersFor(path: string): Record<string, string> {
 }
 
 /**
- * The redirect for a request path, if the site has one of its own.
+ * A redirect's `from` as a regular expression over the whole path, each
+ * `:name` segment a named group (nginx's `if` in the server block uses its
+ * source, over the request as sent).
+ * @example redirectRegExp('/fa/tags/:name/page/:page').exec('/fa/tags/x/page/2')?.groups // { name: 'x', page: '2' }
+ */
+export function redirectRegExp(from: string): RegExp {
+  const body = from
+    .split('/')
+    .map((part) => (part.startsWith(':') ? `(?<${part.slice(1)}>[^/?]+)` : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * The redirect for a request path (decoded, as the reader typed it), if the
+ * site has one of its own, with `to` filled in from the path. A server
+ * sends `to` percent-encoded (`encodeURI`): a tag's name may be Dari.
  * @example redirectFor('/en/page/1/') // { from: '/en/page/1/', to: '/en/', status: 301 }
+ * @example redirectFor('/fa/tags/هرات/page/3/')?.to // '/fa/tags/هرات/'
  */
 export function redirectFor(path: string): Redirect | undefined {
-  return siteRedirects().find((r) => r.from === path);
+  for (const redirect of siteRedirects()) {
+    const match = redirectRegExp(redirect.from).exec(path);
+    if (match) return { from: path, to: redirect.to.replace(/:(\w+)/g, (_, name: string) => match.groups?.[name] ?? ''), status: redirect.status };
+  }
+  return undefined;
 }

@@ -96,6 +96,15 @@ describe.skipIf(!bin)('nginx serving the built site with deploy/nginx/afgazad.co
     }
   });
 
+  it('a retired tag page (/page/N/, before the years) goes to the tag\'s front page, the Dari name percent-encoded as sent', async () => {
+    const tag = pagesIn(distDir).find((p) => /^\/[^/]+\/tags\/%[^/]+\/$/.test(p))!;
+    for (const old of [`${tag}page/3/`, `${tag}page/2`]) {
+      const response = await get(nginx, old);
+      expect(response.status, old).toBe(301);
+      expect(response.headers.get('location'), old).toBe(tag);
+    }
+  });
+
   it.each(['/no-such-page/', `/${sectionKeys[0]}/2024/03/no-such-article/`, `/${sectionKeys[0]}/2024/`, '/_astro/no-such-file.js'])('%s answers 404 with the built 404 page, cached short', async (path) => {
     const response = await get(nginx, path);
     expect(response.status).toBe(404);

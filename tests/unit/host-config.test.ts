@@ -90,4 +90,15 @@ describe('one source for the publishing configuration', () => {
       expect(redirectFor(`/${section}`)).toBeUndefined();
     }
   });
+
+  it('a retired tag or author page (paginated to its end, before the years) goes to its front page, with the name as typed', () => {
+    const [section] = sectionKeys;
+    expect(redirectFor(`/${section}/tags/مهاجرت‌ها/page/3/`)).toEqual({ from: `/${section}/tags/مهاجرت‌ها/page/3/`, to: `/${section}/tags/مهاجرت‌ها/`, status: 301 });
+    expect(redirectFor(`/${section}/authors/fuad-shahbazov/page/12`)?.to).toBe(`/${section}/authors/fuad-shahbazov/`);
+    // The pages by year, and a tag's front page, are pages, not redirects.
+    expect(redirectFor(`/${section}/tags/herat/1395/page/2/`)).toBeUndefined();
+    expect(redirectFor(`/${section}/tags/herat/`)).toBeUndefined();
+    expect(redirectFor(`/${section}/tags/page/`)).toBeUndefined();
+    expect(renderRedirectsFile()).toContain(`/${section}/tags/:name/page/:page/ /${section}/tags/:name/ 301`);
+  });
 });
