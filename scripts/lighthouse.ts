@@ -14,6 +14,11 @@
  * `mainthread-work-breakdown`, the metrics) and the Chromium trace it was
  * computed from (`<page>-<run>.trace.json`, opens in DevTools' Performance
  * panel), to see where the time goes.
+ *
+ * Under a page's result, read from each run's trace
+ * (`scripts/bench/page-trace.ts`): the largest layout's wall and CPU time,
+ * and the runs where Chromium held the first painted frame (their first
+ * contentful paint and speed index count Chromium's ~1 s wait, not the page).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +26,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { firstFrameHeldMs, HELD_FRAME_MS, largestLayout } from './bench/page-trace.ts';
 import { PUBLISHED, serveStatic } from './bench/static-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -89,6 +95,8 @@ try {
   for (const [label, path] of pages) {
     const scores: Record<string, number[]> = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
     const shortfalls = new Set<string>();
+    const held: string[] = [];
+    const layouts: string[] = [];
     for (let run = 1; run <= runs; run++) {
       const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
       try {
@@ -101,6 +109,11 @@ try {
           writeFileSync(`${name}.trace.json`, JSON.stringify(result.artifacts.Trace));
         }
         if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
+        const events = result.artifacts.Trace.traceEvents;
+        const heldMs = firstFrameHeldMs(events);
+        const layout = largestLayout(events);
+        if (layout) layouts.push(`${Math.round(layout.wallMs)}/${layout.cpuMs === undefined ? '?' : Math.round(layout.cpuMs)}`);
+        if (heldMs !== undefined && heldMs > HELD_FRAME_MS) held.push(`run ${run} ${Math.round(heldMs)} ms`);
         for (const c of CATEGORIES) {
           const category = lhr.categories[c]!;
           scores[c]!.push(Math.round((category.score ?? 0) * 100));
@@ -118,6 +131,8 @@ try {
     rows.push([label, path, ...medians.map(String)]);
     console.log(`${label} ${path}: ${CATEGORIES.map((c, i) => `${c} ${medians[i]} [${scores[c]!.join(' ')}]`).join(', ')}`);
     for (const s of shortfalls) console.log(`    under 100 — ${s}`);
+    if (layouts.length > 0) console.log(`    largest layout, wall/CPU ms — ${layouts.join(' ')}`);
+    if (held.length > 0) console.log(`    first frame held by Chromium (painted, shown later; not the page's time) — ${held.join(', ')}`);
   }
 } finally {
   await server.close();
