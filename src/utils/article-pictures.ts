@@ -20,9 +20,9 @@
  *
  * Only in Astro (it imports `astro:assets`).
  */
+import type { ImageMetadata } from 'astro';
 import type { Article } from './articles.ts';
 import { sharedLeadImage, type SharedImage } from './lead-image.ts';
-import type { ImageMetadata } from 'astro';
 import { COLUMN_SIZES } from './images.ts';
 import { columnPicture, type PictureMarkup } from './picture-markup.ts';
 import { memoized, srcsetUrls } from './picture-memo.ts';
