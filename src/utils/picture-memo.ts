@@ -21,7 +21,11 @@
  *   code that makes the markup (see `integrations/picture-memo.ts`);
  * - every file it names is in `dist/` (a deleted `dist/` or a pruned file
  *   sends the picture through `getImage()` again, and the image step makes
- *   its files again from its cache).
+ *   its files again from its cache);
+ * - the build that saved it finished: a build marks the memo open when it
+ *   starts and closed when it saves it, since one stopped midway may have
+ *   left a file half-written that a later hit would keep (the image step,
+ *   which copied every file on every build, repaired such a file by itself).
  *
  * Only a build has a memo: `integrations/picture-memo.ts` opens it at build
  * start and saves it at the end, in Astro's cache folder. In the dev server,
@@ -32,7 +36,7 @@
  * route is a bundle of its own, the integration is loaded with the config.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const MEMO = Symbol.for('aa-aa.picture-memo');
@@ -92,16 +96,20 @@ export class PictureMemo {
   hits = 0;
   misses = 0;
 
+  /** Opens the memo for a build: reads `options.file` unless the build that last opened it did not save it, and marks it open. */
   constructor(options: PictureMemoOptions) {
     this.#options = options;
+    const marker = `${options.file}.open`;
     try {
-      const data = JSON.parse(readFileSync(options.file, 'utf8')) as MemoFile;
-      if (data.generation === options.generation && data.entries && typeof data.entries === 'object') {
+      const data = existsSync(marker) ? undefined : (JSON.parse(readFileSync(options.file, 'utf8')) as MemoFile);
+      if (data?.generation === options.generation && data.entries && typeof data.entries === 'object') {
         for (const [key, value] of Object.entries(data.entries)) this.#previous.set(key, value);
       }
     } catch {
       // No memo yet (a cold build), or unreadable: every picture goes through getImage once.
     }
+    mkdirSync(dirname(marker), { recursive: true });
+    writeFileSync(marker, '');
   }
 
   /** Whether the file at `rel` (relative to `outDir`) is there, from one listing of its folder. */
@@ -148,15 +156,17 @@ export class PictureMemo {
 
   /**
    * Writes the results this build used (only those: a picture no page shows
-   * any more is forgotten), unless they are the ones read at the start.
+   * any more is forgotten), unless they are the ones read at the start, and
+   * marks the memo closed (call it once the build's files are all written).
    */
   save(): void {
-    if (this.misses === 0 && this.#used.size === this.#previous.size) return;
-    const data: MemoFile = { generation: this.#options.generation, entries: Object.fromEntries(this.#used) };
-    mkdirSync(dirname(this.#options.file), { recursive: true });
-    const tmp = `${this.#options.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, this.#options.file);
+    if (this.misses > 0 || this.#used.size !== this.#previous.size) {
+      const data: MemoFile = { generation: this.#options.generation, entries: Object.fromEntries(this.#used) };
+      const tmp = `${this.#options.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(data));
+      renameSync(tmp, this.#options.file);
+    }
+    rmSync(`${this.#options.file}.open`, { force: true });
   }
 }
 

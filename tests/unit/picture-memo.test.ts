@@ -79,6 +79,14 @@ describe('the picture memo', () => {
     expect((await build(options, [KEY])).made).toBe(1);
   });
 
+  it('makes it again after a build that did not finish (a file it wrote may be half-written)', async () => {
+    const options = site(FILES);
+    await build(options, [KEY]);
+    new PictureMemo(options); // a build that stopped before saving
+    expect((await build(options, [KEY])).made).toBe(1);
+    expect((await build(options, [KEY])).made).toBe(0);
+  });
+
   it('forgets what a build did not use, and writes nothing when all was reused', async () => {
     const options = site(FILES);
     const other = ['column', '/_astro/other.Cd2.png', 800, 600, 'png', '', false];
