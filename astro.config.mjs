@@ -10,6 +10,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 import hostConfig from './src/integrations/host-config.ts';
 import pictureOriginals from './src/integrations/picture-originals.ts';
+import pictureMemo from './src/integrations/picture-memo.ts';
 
 import { site } from './src/config/site.ts';
 import { cspDirectives } from './src/config/http.ts';
@@ -67,6 +68,9 @@ export default defineConfig({
     validateContent({ onArticles: sitemapIntegration.remember }),
     // Article pictures' originals where Astro's image step reads them (see the file).
     pictureOriginals(),
+    // The article route's pictures remembered between builds: a warm build
+    // neither hashes their transforms nor copies their files again (see the file).
+    pictureMemo(),
     // Before the sitemap and the search index, which write their own files;
     // the search index decides itself whether it needs rewriting.
     pruneDist({ keep: [SEARCH_INDEX_DIR] }),

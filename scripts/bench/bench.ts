@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- [N] [--runs 3] [--seed 1] [--out file.json] [--keep] [--dir path] [--phases cold,warm,add,edit,backdated,search] [--images]`
- * (`--images`: the images variant of the corpus, see corpus.ts)
+ * `npm run bench -- [N] [--runs 3] [--seed 1] [--out file.json] [--keep] [--dir path] [--phases cold,warm,add,edit,backdated,search] [--images] [--own-pictures]`
+ * (`--images`: the images variant of the corpus; `--own-pictures`: the same
+ * with a picture file of its own per article; see corpus.ts)
  * `npm run bench -- --compare before.json after.json`
  * `npm run bench -- 1000 --project ../other-checkout` (benchmark another checkout)
  *
@@ -40,6 +41,8 @@ const { values, positionals } = parseArgs({
     compare: { type: 'boolean', default: false },
     // The images variant: lead pictures on one article in two, an inline picture on one in ten.
     images: { type: 'boolean', default: false },
+    // The images variant with a file of its own per pictured article (implies --images).
+    'own-pictures': { type: 'boolean', default: false },
     // Benchmark another checkout (say, a worktree of an older commit) with this corpus.
     project: { type: 'string' },
   },
@@ -131,7 +134,9 @@ const gitState = { commit: git(['rev-parse', '--short', 'HEAD']), branch: git(['
 makeSiteCopy(projectRoot, site);
 const articlesDir = join(site, 'content', 'articles');
 const t0 = performance.now();
-const corpusOptions = { images: values.images };
+const ownPictures = values['own-pictures'];
+if (ownPictures) values.images = true;
+const corpusOptions = { images: values.images, ownPictures };
 const pictureDir = join(site, '.bench-pictures');
 if (values.images) await drawPictureSources(pictureDir);
 const corpus = writeCorpus(articlesDir, n, seed, corpusOptions, values.images ? pictureDir : undefined);
@@ -181,7 +186,7 @@ try {
     if (phases.has('warm')) samples.warm.push(await build('warm', run));
     if (phases.has('add')) {
       writeFileSync(articleFile(articlesDir, added), added.text);
-      placePictures(articlesDir, added, pictureDir);
+      placePictures(articlesDir, added, pictureDir, ownPictures);
       samples.add.push(await build('add', run));
       check(existsSync(pageFile(added.path!)), `the added article ${added.path} was not built`);
       check(readFileSync(pageFile(`/${added.lang}/`), 'utf8').includes(added.path!), `the section index does not list the added article`);
@@ -242,6 +247,7 @@ const result: BenchResult = {
   seed,
   corpusVersion: CORPUS_VERSION,
   ...(values.images ? { images: true } : {}),
+  ...(ownPictures ? { ownPictures: true } : {}),
   runs,
   date: new Date().toISOString(),
   command: 'npm run build',

@@ -8,9 +8,17 @@
  * picture (`image:`, one of four distinct 1800 × 1200 source files) and one
  * in ten an inline picture (a PNG), each file in the folder named after its
  * article, hard-linked from one drawn set so the corpus stays small on disk.
+ * With `ownPictures` (`--own-pictures`), each article's files are its own
+ * instead: the drawn file with a comment naming the article (a JPEG `COM`
+ * segment, a PNG `tEXt` chunk), the same pixels under another content hash,
+ * as in an archive whose articles have pictures of their own. The image
+ * service then encodes and names every article's picture apart, so the
+ * image step's work per file (its copy into `dist/` on every build) shows;
+ * the shared files hide it.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { createRandom, type Random } from './random.ts';
 import { dari, english, type WordList } from './words.ts';
 
@@ -34,6 +42,8 @@ export interface CorpusArticle {
 export interface CorpusOptions {
   /** The images variant (see the file's comment). */
   readonly images?: boolean;
+  /** With `images`: a picture file of its own per article (see the file's comment). */
+  readonly ownPictures?: boolean;
 }
 
 /** The drawn sources of the images variant: four lead pictures and one inline. */
@@ -58,14 +68,43 @@ export async function drawPictureSources(dir: string): Promise<void> {
   }
 }
 
-/** Puts an article's pictures in its folder, hard-linked from `sourceDir` (copied where links are not allowed). */
-export function placePictures(articlesDir: string, article: Pick<CorpusArticle, 'id' | 'pictures'>, sourceDir: string): void {
+/**
+ * `bytes` (a JPEG or PNG file) with `comment` in it: a JPEG comment segment
+ * after the start marker, or a PNG text chunk after the header; the picture
+ * is unchanged.
+ */
+export function withComment(bytes: Buffer, comment: string): Buffer {
+  const text = Buffer.from(comment, 'latin1');
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    const length = Buffer.alloc(2);
+    length.writeUInt16BE(text.length + 2);
+    return Buffer.concat([bytes.subarray(0, 2), Buffer.from([0xff, 0xfe]), length, text, bytes.subarray(2)]);
+  }
+  // PNG: 8-byte signature, then IHDR (4 length + 4 type + 13 data + 4 CRC).
+  const body = Buffer.concat([Buffer.from('tEXtComment\0', 'latin1'), text]);
+  const chunk = Buffer.alloc(body.length + 8);
+  chunk.writeUInt32BE(body.length - 4, 0);
+  body.copy(chunk, 4);
+  chunk.writeUInt32BE(crc32(body), body.length + 4);
+  return Buffer.concat([bytes.subarray(0, 33), chunk, bytes.subarray(33)]);
+}
+
+/**
+ * Puts an article's pictures in its folder, hard-linked from `sourceDir`
+ * (copied where links are not allowed), or with `own`, each a copy of its
+ * own (`withComment`, the article's id).
+ */
+export function placePictures(articlesDir: string, article: Pick<CorpusArticle, 'id' | 'pictures'>, sourceDir: string, own = false): void {
   if (!article.pictures?.length) return;
   const folder = join(articlesDir, article.id);
   mkdirSync(folder, { recursive: true });
   for (const { name, source } of article.pictures) {
     const target = join(folder, name);
     if (existsSync(target)) continue;
+    if (own) {
+      writeFileSync(target, withComment(readFileSync(join(sourceDir, source)), article.id));
+      continue;
+    }
     try {
       linkSync(join(sourceDir, source), target);
     } catch {
@@ -279,7 +318,7 @@ export function writeCorpus(articlesDir: string, n: number, seed = 1, options: C
   for (let i = 0; i < n; i++) {
     const { text, ...meta } = corpusArticle(i, n, seed, undefined, options);
     writeFileSync(join(articlesDir, `${meta.id}.md`), text);
-    if (pictureDir) placePictures(articlesDir, meta, pictureDir);
+    if (pictureDir) placePictures(articlesDir, meta, pictureDir, options.ownPictures);
     written.push(meta);
   }
   return written;

@@ -18,6 +18,8 @@ export interface BenchResult {
   readonly corpusVersion?: number;
   /** The images variant: one article in two with a lead picture, one in ten an inline one (absent: none). */
   readonly images?: boolean;
+  /** With `images`: each pictured article's files its own (`--own-pictures`; absent: shared). */
+  readonly ownPictures?: boolean;
   readonly runs: number;
   readonly date: string;
   readonly command: string;

@@ -4,8 +4,11 @@
  * `ImageMetadata` names (`utils/pictures.ts`). Astro reads the original
  * from there only for a file it has not encoded before (the rest come from
  * its cache, `node_modules/.astro/assets`), and deletes it afterwards, as
- * it deletes a Vite-imported picture nothing links to; `prune-dist` removes
- * any left (a draft's).
+ * it deletes a Vite-imported picture nothing links to. At the end of the
+ * build this removes any left: a draft's, or a picture the article route
+ * reused from the last build (`utils/picture-memo.ts`), for which the image
+ * step read nothing and so deleted nothing. A copied original (below) is as
+ * new as the build and `prune-dist` would keep it: it must go here.
  *
  * A hard link, not a copy: a photo is several MB, and an archive has
  * thousands. A link costs one system call and no bytes; an original
@@ -21,7 +24,7 @@
  * `NODE_ENV`, which a test runner or a shell may have set to anything.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pictureOriginals } from '../loaders/pictures.ts';
@@ -32,6 +35,8 @@ export const PICTURES_FROM_SOURCE = '__AA_PICTURES_FROM_SOURCE__';
 export default function pictureOriginalsIntegration(): AstroIntegration {
   let root = '';
   let outDir = '';
+  /** The originals this build put in (or found in) dist/, absolute paths. */
+  let placedFiles: string[] = [];
   return {
     name: 'aa:picture-originals',
     hooks: {
@@ -45,8 +50,10 @@ export default function pictureOriginalsIntegration(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         let placed = 0;
         const dirs = new Set<string>();
+        placedFiles = [];
         for (const ref of pictureOriginals(root)) {
           const dest = join(outDir, ref.out);
+          placedFiles.push(dest);
           if (existsSync(dest)) continue;
           const dir = dirname(dest);
           if (!dirs.has(dir)) mkdirSync(dir, { recursive: true });
@@ -64,6 +71,11 @@ export default function pictureOriginalsIntegration(): AstroIntegration {
           placed++;
         }
         logger.debug(`${placed} picture original(s) put in dist/ for the image step`);
+      },
+      'astro:build:done': () => {
+        // Those the image step took are gone already (see the file's comment).
+        for (const file of placedFiles) rmSync(file, { force: true });
+        placedFiles = [];
       },
     },
   };

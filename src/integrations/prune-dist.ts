@@ -5,9 +5,11 @@
  * `vite.build.emptyOutDir: false` the unchanged pages stay where they are,
  * and this integration removes, after the build, every file the build did
  * not produce: the pages of deleted or unpublished articles, stale assets.
- * A file counts as produced if Astro reports it as a page's output, or if it
- * was written during this build. Folders named in `keep` are left to the
- * integration that owns them.
+ * A file counts as produced if Astro reports it as a page's output, if it
+ * was written during this build, or if it is a picture file the article
+ * route reused from the last build without the image step writing it again
+ * (`reusedPictureFiles`, `utils/picture-memo.ts`). Folders named in `keep`
+ * are left to the integration that owns them.
  *
  * Finding those files means knowing every file in dist/: about 20,000
  * folders at 10,000 articles (a page is a folder with its `index.html`).
@@ -24,6 +26,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reusedPictureFiles } from '../utils/picture-memo.ts';
 
 interface Options {
   /** Top-level folders of dist/ that another integration owns and refreshes itself (the search index). */
@@ -147,6 +150,7 @@ export default function pruneDist({ keep = [] }: Options = {}): AstroIntegration
       'astro:build:done': ({ dir, assets, logger }) => {
         const produced = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) produced.add(fileURLToPath(url));
+        for (const file of reusedPictureFiles()) produced.add(file);
         const { removed, snapshot } = pruneOutput(fileURLToPath(dir), produced, buildStart, keep, readSnapshot(snapshotFile));
         mkdirSync(dirname(snapshotFile), { recursive: true });
         writeFileSync(snapshotFile, JSON.stringify(snapshot));

@@ -5,18 +5,27 @@
  *
  * The article route calls this from `getStaticPaths`, outside any page's
  * render, and hands the result to the page as a prop: the image service's
- * transforms are then registered with Astro's image step on every build
- * (a kept page's files are still made and kept) but not recorded per page
- * in the incremental-build manifest, which every build parses and writes
- * whole (see `picture-markup.ts`). The transforms are named by the
- * picture's content-hashed URL, which is in the page's `cacheKey`, and by
- * the widths and formats, which are code in the route's own imports.
+ * transforms are not recorded per page in the incremental-build manifest,
+ * which every build parses and writes whole (see `picture-markup.ts`). The
+ * transforms are named by the picture's content-hashed URL, which is in
+ * the page's `cacheKey`, and by the widths and formats, which are code in
+ * the route's own imports.
+ *
+ * In a build, each result is remembered (`picture-memo.ts`): a picture
+ * whose files the last build left in `dist/` is not given to the image
+ * service again, so its transforms are neither hashed nor registered, and
+ * the image step does not copy its files again; a new or changed picture,
+ * or one whose files are gone, is made as before and its transforms are
+ * registered (a kept page's files are then made again).
  *
  * Only in Astro (it imports `astro:assets`).
  */
+import type { ImageMetadata } from 'astro';
 import type { Article } from './articles.ts';
 import { sharedLeadImage, type SharedImage } from './lead-image.ts';
+import { COLUMN_SIZES } from './images.ts';
 import { columnPicture, type PictureMarkup } from './picture-markup.ts';
+import { memoized, srcsetUrls } from './picture-memo.ts';
 import { bodyPicturesOf, leadPictureOf } from './pictures.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -36,13 +45,28 @@ export interface ArticlePictures {
  */
 export async function articlePictures(article: Article): Promise<ArticlePictures> {
   const lead = leadPictureOf(article);
+  const leadAlt = lead && !lead.decorative ? lead.alt : '';
   const [leadMarkup, body, shared] = await Promise.all([
-    lead ? columnPicture(lead.src, { alt: lead.decorative ? '' : lead.alt, lead: true }) : undefined,
-    Promise.all(bodyPicturesOf(article.entry).map((file) => (file ? columnPicture(file, { alt: '' }) : null))),
-    sharedLeadImage(article),
+    lead ? columnMemo(lead.src, leadAlt, true) : undefined,
+    Promise.all(bodyPicturesOf(article.entry).map((file) => (file ? columnMemo(file, '', false) : null))),
+    lead ? memoized(['shared', ...picture(lead.src), leadAlt], sharedFiles, async () => (await sharedLeadImage(article))!) : undefined,
   ]);
   return { ...(leadMarkup ? { lead: leadMarkup } : {}), body, ...(shared ? { shared } : {}) };
 }
+
+/** What a picture's results depend on in its `ImageMetadata`: the enumerable fields, as the image service hashes them. */
+const picture = (src: ImageMetadata): unknown[] => [src.src, src.width, src.height, src.format];
+
+/** `columnPicture` at the column's `sizes`, remembered between builds. */
+function columnMemo(src: ImageMetadata, alt: string, lead: boolean): Promise<PictureMarkup> {
+  return memoized(['column', ...picture(src), alt, lead, COLUMN_SIZES], pictureFiles, () => columnPicture(src, { alt, lead }));
+}
+
+/** The image files a `<picture>` names: every `srcset`'s and the fallback. */
+const pictureFiles = (markup: PictureMarkup): string[] => [...markup.sources.flatMap((source) => srcsetUrls(source.srcset)), markup.src];
+
+/** The image files of the lead picture's previews. */
+const sharedFiles = (shared: NonNullable<ArticlePictures['shared']>): string[] => [shared.og.url, ...shared.ratios.map((image) => image.url)];
 
 /**
  * The pictures the sitemap lists for an article page (`<image:image>`): the

@@ -5,7 +5,7 @@
  * and height, its credit line under the first; and a warm build must encode
  * nothing again (Astro's assets cache).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,20 @@ describe('images beside the article (images-relative)', () => {
     expect(warm.output).not.toMatch(/\(before: [\d.]+kB, after/);
     expect(warm.output).toMatch(/unchanged page\(s\) kept from the last build/);
     for (const url of pictureUrls()) expect(existsSync(join(build.dist, url))).toBe(true);
+  });
+
+  it('a warm build reuses the route’s pictures without the image step, and makes a file gone from dist/ again', () => {
+    // utils/picture-memo.ts: no getImage(), so the image step copies none of the page's files (it lists each it handles).
+    const warm = rebuild(build.root, {});
+    expect(warm.exitCode).toBe(0);
+    expect(warm.output).toMatch(/article picture result\(s\) reused from the last build/);
+    expect(warm.output).not.toMatch(/\/_astro\/(bazar|dokan)\./);
+    for (const url of pictureUrls()) expect(existsSync(join(build.dist, url))).toBe(true);
+    const gone = pictureUrls()[0]!;
+    rmSync(join(build.dist, gone));
+    const next = rebuild(build.root, {});
+    expect(next.exitCode).toBe(0);
+    expect(existsSync(join(build.dist, gone))).toBe(true);
   });
 
   it('records no image transform per article page in Astro\'s incremental-build manifest', () => {
