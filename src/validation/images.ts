@@ -19,7 +19,7 @@
  * Missing alt text is the schema's (lead) and the Markdown pipeline's
  * (body) to report; remote body pictures too (`markdown/rehype-images.ts`).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, type Stats, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, type Stats, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -95,6 +95,8 @@ class Inspections {
   readonly #file: string;
   readonly #previous: Map<string, Inspected>;
   readonly #now = new Map<string, Inspected>();
+  /** Whether a picture was read by sharp this run (a new or changed file). */
+  #changed = false;
 
   constructor(projectRoot: string) {
     this.#file = path.join(projectRoot, INSPECTIONS_FILE);
@@ -111,7 +113,9 @@ class Inspections {
   }
 
   async inspect(abs: string): Promise<Inspection> {
-    const info: Stats | undefined = await stat(abs).catch(() => undefined);
+    // Synchronous, as the check's own stats: thousands of promises through
+    // the thread pool cost more than the stats themselves.
+    const info: Stats | undefined = statSync(abs, { throwIfNoEntry: false });
     if (!info?.isFile()) return { kind: 'missing' };
     const known = this.#now.get(abs) ?? this.#previous.get(abs);
     if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
@@ -120,10 +124,13 @@ class Inspections {
     }
     const found = await readPicture(abs);
     this.#now.set(abs, { size: info.size, mtimeMs: info.mtimeMs, found });
+    this.#changed = true;
     return found;
   }
 
+  /** Writes what this run read, unless it read nothing new (every build of an unchanged archive). */
   save(): void {
+    if (!this.#changed) return;
     try {
       mkdirSync(path.dirname(this.#file), { recursive: true });
       // Another check may be writing too (a build's and the editor's): each writes whole, by rename.
