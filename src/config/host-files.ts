@@ -5,7 +5,7 @@
  * build (`src/integrations/host-config.ts`) and `npm run nginx-config`
  * write them.
  */
-import { gzipEncodedPaths, LONG_CACHE, longCachePaths, NOT_FOUND_PAGE, patternSource, redirectRegExp, securityHeaders, SHORT_CACHE, siteRedirects } from './http.ts';
+import { gzipEncodedPaths, LONG_CACHE, longCachePaths, NOT_FOUND_PAGE, patternSource, securityHeaders, SHORT_CACHE, siteRedirects } from './http.ts';
 
 const GENERATED = 'Generated from src/config/http.ts; edit that file, not this one.';
 
@@ -54,7 +54,7 @@ function retiredListRedirects(): string[] {
   return patterns.flatMap(({ from, to }) => {
     const names = [...from.matchAll(/:(\w+)/g)].map(([, name]) => name!);
     const vars = (text: string) => names.reduce((out, name) => out.replaceAll(`:${name}`, `$afgazad_${name}`), text);
-    const source = redirectRegExp(from).source.slice(0, -1).replace(/\(\?<(\w+)>/g, '(?<afgazad_$1>');
+    const source = patternSource(from, true).slice(0, -1).replace(/\(\?<(\w+)>/g, '(?<afgazad_$1>');
     return [
       '',
       `    location ~ ${patternSource(from).slice(0, -1)}/?$ {`,

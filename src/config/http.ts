@@ -170,13 +170,15 @@ export function matchesPattern(pattern: string, path: string): boolean {
 
 /**
  * A pattern as the source of a regular expression over the path (nginx's
- * `map` in the server block uses it as it is).
+ * `map` and `location` in the server block use it as it is); with `named`,
+ * each `:name` segment is a named group (for a redirect's `to`).
  * @example patternSource('/pagefind/:section/:bundle/index/*') // '^/pagefind/[^/]+/[^/]+/index/'
+ * @example patternSource('/fa/tags/:name/page/:page', true) // '^/fa/tags/(?<name>[^/]+)/page/(?<page>[^/]+)$'
  */
-export function patternSource(pattern: string): string {
+export function patternSource(pattern: string, named = false): string {
   const body = pattern
     .split('/')
-    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part.startsWith(':') ? (named ? `(?<${part.slice(1)}>[^/]+)` : '[^/]+') : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
   return '^' + (body.endsWith('*') ? body.slice(0, -1) : body + '$');
 }
@@ -208,20 +210,6 @@ export function fileHeadersFor(path: string): Record<string, string> {
 }
 
 /**
- * A redirect's `from` as a regular expression over the whole path, each
- * `:name` segment a named group (nginx's `if` in the server block uses its
- * source, over the request as sent).
- * @example redirectRegExp('/fa/tags/:name/page/:page').exec('/fa/tags/x/page/2')?.groups // { name: 'x', page: '2' }
- */
-export function redirectRegExp(from: string): RegExp {
-  const body = from
-    .split('/')
-    .map((part) => (part.startsWith(':') ? `(?<${part.slice(1)}>[^/?]+)` : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('/');
-  return new RegExp(`^${body}$`);
-}
-
-/**
  * The redirect for a request path (decoded, as the reader typed it), if the
  * site has one of its own, with `to` filled in from the path. A server
  * sends `to` percent-encoded (`encodeURI`): a tag's name may be Dari.
@@ -230,7 +218,7 @@ export function redirectRegExp(from: string): RegExp {
  */
 export function redirectFor(path: string): Redirect | undefined {
   for (const redirect of siteRedirects()) {
-    const match = redirectRegExp(redirect.from).exec(path);
+    const match = new RegExp(patternSource(redirect.from, true)).exec(path);
     if (match) return { from: path, to: redirect.to.replace(/:(\w+)/g, (_, name: string) => match.groups?.[name] ?? ''), status: redirect.status };
   }
   return undefined;
