@@ -8,16 +8,13 @@ import { z } from 'astro/zod';
 import { articleFields, datesInOrder, leadImageField } from './schemas/article.ts';
 import { articleLoader } from './loaders/articles.ts';
 
-/** A `PictureRef` (src/loaders/pictures.ts) in an entry's data. */
+/** A `PictureRef` (src/loaders/picture-ref.ts) in an entry's data. */
 const pictureRef = z.strictObject({
   file: z.string(),
-  out: z.string(),
   url: z.string(),
   width: z.number(),
   height: z.number(),
   format: z.string(),
-  size: z.number(),
-  mtimeMs: z.number(),
 });
 
 const articles = defineCollection({
@@ -27,7 +24,7 @@ const articles = defineCollection({
   // verbatim: slug rules are enforced by validation, never silently fixed.
   loader: articleLoader({ base: 'content/articles' }),
   // The lead picture's src as the loader leaves it: the file's record
-  // (size, width, height, format, hashed name; see src/loaders/pictures.ts),
+  // (file, hashed URL, width, height, format; see src/loaders/picture-ref.ts),
   // which the page makes the image service's ImageMetadata; or the path as
   // typed when there is no such picture (the check reports it).
   schema: z.strictObject({ ...articleFields, image: leadImageField(z.union([pictureRef, z.string()])).optional() }).superRefine(datesInOrder),

@@ -9,26 +9,27 @@
 export const BODY_IMAGES_FIELD = 'bodyImages';
 
 /**
- * One picture file, as an entry's data keeps it. Serialisable (the data
- * store is JSON); `utils/pictures.ts` makes the `ImageMetadata` from it.
+ * One picture file, as an entry's data keeps it: what a page needs, and no
+ * more. Serialisable (the data store is JSON); `utils/pictures.ts` makes
+ * the `ImageMetadata` from it. The loader's own record of the file (its
+ * place in `dist/`, size and modification time: `PictureRecord` in
+ * `loaders/pictures.ts`) stays in the loader's cache file: the data store
+ * is read, parsed, bundled into the build and parsed again on every build
+ * (Astro's `astro:data-layer-content`), so each byte per picture in it is
+ * paid several times (BENCHMARKS.md, "Pictures at 10,000, session 22").
  */
 export interface PictureRef {
   /** The source file, relative to the project root, with `/`. */
   readonly file: string;
-  /** The original's place in the built site, relative to `dist/` (`_astro/lead.3f9a0c1d2e4b.jpg`): named by content, as Vite names assets. */
-  readonly out: string;
-  /** Its URL path on the site (`out` under the configured base). */
+  /** The original's URL path on the site (`/_astro/lead.3f9a0c1d2e4b.jpg`, under the configured base): named by content, as Vite names assets. */
   readonly url: string;
   readonly width: number;
   readonly height: number;
   /** As Astro's probe names it: `jpg`, `png`, `webp`, `avif`, `gif`, `tiff`, `svg`. */
   readonly format: string;
-  /** Size in bytes and modification time in ms when it was read: a change of either reads the file again. */
-  readonly size: number;
-  readonly mtimeMs: number;
 }
 
 /** Whether a value from an entry's data is a picture record. */
 export function isPictureRef(value: unknown): value is PictureRef {
-  return typeof value === 'object' && value !== null && 'file' in value && 'out' in value && 'width' in value && 'format' in value;
+  return typeof value === 'object' && value !== null && 'file' in value && 'url' in value && 'width' in value && 'format' in value;
 }

@@ -1,7 +1,9 @@
 /**
  * Article pictures as the content layer keeps them: a small record per file
- * (`PictureRef`: size, hash, width, height, format), read once and kept
- * between builds, instead of a Vite import of every picture.
+ * (`PictureRecord`: hashed name, width, height, format, size, modification
+ * time), read once and kept between builds in the loader's cache file,
+ * instead of a Vite import of every picture; an entry's data keeps only the
+ * part a page needs (`PictureRef`).
  *
  * Why: Astro's content layer turns every picture in an entry's data into an
  * import in `.astro/content-assets.mjs`. On every build, warm or not, Vite
@@ -24,6 +26,30 @@ import { imageMetadata } from 'astro/assets/utils';
 import { isPictureRef, type PictureRef } from './picture-ref.ts';
 
 export { isPictureRef, type PictureRef };
+
+/**
+ * The loader's record of one picture file: the entry's `PictureRef`, and
+ * what only the loader and the build need, kept in `PICTURES_FILE`, not in
+ * the data store (see `picture-ref.ts`).
+ */
+export interface PictureRecord extends PictureRef {
+  /** The original's place in the built site, relative to `dist/` (`_astro/lead.3f9a0c1d2e4b.jpg`); `url` is it under the base. */
+  readonly out: string;
+  /** Size in bytes and modification time in ms when it was read: a change of either reads the file again. */
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** Whether a value from `PICTURES_FILE` is a loader's record. */
+const isPictureRecord = (value: unknown): value is PictureRecord =>
+  isPictureRef(value) && 'out' in value && 'size' in value && 'mtimeMs' in value;
+
+/** The part of a record an entry's data keeps. */
+const refOf = ({ file, url, width, height, format }: PictureRecord): PictureRef => ({ file, url, width, height, format });
+
+/** Whether an entry's `ref` is the one `record` gives (the same file, hashed name and dimensions). */
+const sameRef = (ref: PictureRef, record: PictureRecord): boolean =>
+  ref.file === record.file && ref.url === record.url && ref.width === record.width && ref.height === record.height && ref.format === record.format;
 
 /** Where the records of the last sync are kept (Astro's cache folder, which a cold build deletes). */
 export const PICTURES_FILE = join('node_modules', '.astro', 'article-pictures.json');
@@ -53,14 +79,14 @@ export interface PictureOptions {
 export class PictureCache {
   readonly #options: PictureOptions;
   readonly #file: string;
-  readonly #previous = new Map<string, PictureRef>();
-  readonly #used = new Map<string, PictureRef>();
+  readonly #previous = new Map<string, PictureRecord>();
+  readonly #used = new Map<string, PictureRecord>();
 
   constructor(options: PictureOptions) {
     this.#options = options;
     this.#file = join(options.root, PICTURES_FILE);
     try {
-      for (const ref of JSON.parse(readFileSync(this.#file, 'utf8')) as PictureRef[]) if (isPictureRef(ref)) this.#previous.set(ref.file, ref);
+      for (const record of JSON.parse(readFileSync(this.#file, 'utf8')) as unknown[]) if (isPictureRecord(record)) this.#previous.set(record.file, record);
     } catch {
       // No records yet (a cold build), or unreadable: every picture is read once.
     }
@@ -69,7 +95,7 @@ export class PictureCache {
   /**
    * The record of the picture at `abs`; undefined when it is missing or not
    * a picture Astro can read (the content check reports both with the line).
-   * @example await cache.ref('/site/content/articles/fa/bazar/photo.jpg') // { file: 'content/articles/fa/bazar/photo.jpg', out: '_astro/photo.3f9a0c1d2e4b.jpg', width: 1800, … }
+   * @example await cache.ref('/site/content/articles/fa/bazar/photo.jpg') // { file: 'content/articles/fa/bazar/photo.jpg', url: '/_astro/photo.3f9a0c1d2e4b.jpg', width: 1800, … }
    */
   async ref(abs: string): Promise<PictureRef | undefined> {
     const file = relative(this.#options.root, abs).split(sep).join('/');
@@ -78,7 +104,7 @@ export class PictureCache {
     const known = this.#used.get(file) ?? this.#previous.get(file);
     if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
       this.#used.set(file, known);
-      return known;
+      return refOf(known);
     }
     const bytes = await readFile(abs);
     let meta: { width: number; height: number; format: string };
@@ -90,7 +116,7 @@ export class PictureCache {
     const ext = extname(abs);
     const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 12);
     const out = `${this.#options.assetsDir}/${safeName(basename(abs, ext))}.${hash}${ext.toLowerCase()}`;
-    const ref: PictureRef = {
+    const record: PictureRecord = {
       file,
       out,
       url: `${this.#options.base.replace(/\/?$/, '/')}${out}`,
@@ -100,19 +126,27 @@ export class PictureCache {
       size: info.size,
       mtimeMs: info.mtimeMs,
     };
-    this.#used.set(file, ref);
-    return ref;
+    this.#used.set(file, record);
+    return refOf(record);
   }
 
-  /** Whether a stored record still describes its file (same size and modification time). */
+  /**
+   * Whether an entry's stored `ref` still describes its file: the loader
+   * has a record for the file that gives this ref, and the file has that
+   * record's size and modification time (one `stat`). False without a
+   * record (its cache file deleted): the entry is stored again.
+   */
   isFresh(ref: PictureRef): boolean {
+    const record = this.#used.get(ref.file) ?? this.#previous.get(ref.file);
+    if (!record || !sameRef(ref, record)) return false;
     const info = statSync(join(this.#options.root, ref.file), { throwIfNoEntry: false });
-    return !!info && info.size === ref.size && info.mtimeMs === ref.mtimeMs;
+    return !!info && info.size === record.size && info.mtimeMs === record.mtimeMs;
   }
 
-  /** Counts a stored record as used by this sync (so that `save()` keeps it). */
+  /** Counts the record behind a fresh stored ref (`isFresh`) as used by this sync (so that `save()` keeps it). */
   keep(ref: PictureRef): void {
-    this.#used.set(ref.file, ref);
+    const record = this.#used.get(ref.file) ?? this.#previous.get(ref.file);
+    if (record) this.#used.set(ref.file, record);
   }
 
   /** Writes the records this sync used (and only those) for the next sync and for `pictureOriginals()`. */
@@ -132,9 +166,9 @@ export class PictureCache {
  * a build must have in `dist/` for Astro's image step to read (see
  * `integrations/picture-originals.ts`).
  */
-export function pictureOriginals(root: string): PictureRef[] {
+export function pictureOriginals(root: string): PictureRecord[] {
   try {
-    return (JSON.parse(readFileSync(join(root, PICTURES_FILE), 'utf8')) as unknown[]).filter(isPictureRef);
+    return (JSON.parse(readFileSync(join(root, PICTURES_FILE), 'utf8')) as unknown[]).filter(isPictureRecord);
   } catch {
     return [];
   }

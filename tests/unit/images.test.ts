@@ -5,7 +5,7 @@
  * says, with file and line, what is wrong with a picture or its file; and the
  * sizes the image service is asked for fit the column and Google's ratios.
  */
-import { cpSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
@@ -20,7 +20,7 @@ import { columnWidths } from '../../src/utils/images.ts';
 import { cropSize, RATIOS } from '../../src/utils/lead-image.ts';
 import { checkContent } from '../../src/validation/check.ts';
 import { INSPECTIONS_FILE, isMediaPath } from '../../src/validation/images.ts';
-import { PictureCache, pictureOriginals } from '../../src/loaders/pictures.ts';
+import { PictureCache, PICTURES_FILE, pictureOriginals } from '../../src/loaders/pictures.ts';
 import { notedPagePictures, notePagePictures } from '../../src/utils/page-pictures.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -233,9 +233,10 @@ describe('picture records the content layer keeps (src/loaders/pictures.ts)', ()
     const a = (await cache.ref(join(root, 'content/articles/fa/a/lead.jpg')))!;
     const b = (await cache.ref(join(root, 'content/articles/fa/b/lead.jpg')))!;
     expect(a).toMatchObject({ file: 'content/articles/fa/a/lead.jpg', width: 1800, height: 1200, format: 'jpg' });
-    expect(a.out).toMatch(/^_astro\/lead\.[\w-]{12}\.jpg$/);
-    expect(a.url).toBe(`/${a.out}`);
-    expect(b.out).toBe(a.out);
+    expect(a.url).toMatch(/^\/_astro\/lead\.[\w-]{12}\.jpg$/);
+    expect(b.url).toBe(a.url);
+    // The entry keeps what a page needs; where the original goes in dist/, its size and time stay in the loader's file.
+    expect(Object.keys(a).sort()).toEqual(['file', 'format', 'height', 'url', 'width']);
     expect(await cache.ref(join(root, 'content/articles/fa/a/missing.jpg'))).toBeUndefined();
     writeFileSync(join(root, 'content/articles/fa/a/notes.jpg'), 'not a picture');
     expect(await cache.ref(join(root, 'content/articles/fa/a/notes.jpg'))).toBeUndefined();
@@ -248,7 +249,7 @@ describe('picture records the content layer keeps (src/loaders/pictures.ts)', ()
     const first = new PictureCache(options(root));
     const ref = (await first.ref(file))!;
     first.save();
-    expect(pictureOriginals(root)).toEqual([ref]);
+    expect(pictureOriginals(root)).toEqual([{ ...ref, out: ref.url.slice(1), size: statSync(file).size, mtimeMs: statSync(file).mtimeMs }]);
     const second = new PictureCache(options(root));
     expect(second.isFresh(ref)).toBe(true);
     expect(await second.ref(file)).toEqual(ref);
@@ -256,7 +257,10 @@ describe('picture records the content layer keeps (src/loaders/pictures.ts)', ()
     expect(second.isFresh(ref)).toBe(false);
     const replaced = (await new PictureCache(options(root)).ref(file))!;
     expect([replaced.width, replaced.height]).toEqual([1200, 800]);
-    expect(replaced.out).not.toBe(ref.out);
+    expect(replaced.url).not.toBe(ref.url);
+    // A ref that no record gives (the loader's file deleted) is not fresh: the entry is stored again.
+    rmSync(join(root, PICTURES_FILE));
+    expect(new PictureCache(options(root)).isFresh(replaced)).toBe(false);
   });
 });
 
