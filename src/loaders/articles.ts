@@ -22,12 +22,14 @@
  *   `__ASTRO_IMAGE_` imports, which Vite reads, hashes and copies on every
  *   build.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { sectionKeys } from '../i18n/locales.ts';
 import { mapLimit } from '../utils/concurrency.ts';
+import { articleSectionOf } from '../validation/article-path.ts';
 import { readFrontmatter } from '../validation/frontmatter.ts';
 import { stampOf, Verdicts } from '../validation/verdicts.ts';
 import { RenderPool, renderWorkerUrl } from '../markdown/render-pool.ts';
@@ -81,6 +83,27 @@ function withBodyMedia(data: Record<string, unknown>, bodyFile: string): Record<
   return { ...data, [BODY_MEDIA_FIELD]: mediaAddresses(html) };
 }
 
+/**
+ * The article files under `baseDir` (absolute paths; see
+ * `validation/article-path.ts`): one `readdir` per section folder. Not a recursive walk, which enters every article's folder
+ * of pictures: ~6,000 more `readdir`s, 57 ms of a warm 10,000-article build
+ * whose articles have pictures (BENCHMARKS.md, "Session 23").
+ */
+function articleFiles(baseDir: string): string[] {
+  return sectionKeys.flatMap((section) => {
+    const folder = join(baseDir, section);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      // A section with no articles yet has no folder.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return entries.filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => join(folder, e.name));
+  });
+}
+
 interface Options {
   /** Folder of the Markdown files, relative to the project root. */
   base: string;
@@ -100,11 +123,13 @@ export function articleLoader({ base }: Options): Loader {
       const digests = new Verdicts<null>(root, `article-loader\0${baseDir}`, fingerprint);
       let pool: RenderPool | undefined;
       let seq = 0;
+      /** A path under `baseDir` relative to it, with `/` separators. */
+      const inBase = (file: string) => relative(baseDir, file).split(sep).join('/');
 
       /** Loads one file; returns its digest, or undefined if it is not an article. */
       async function sync(file: string): Promise<string | undefined> {
-        if (!file.endsWith('.md')) return undefined;
-        const rel = relative(baseDir, file).split(sep).join('/');
+        const rel = inBase(file);
+        if (articleSectionOf(rel) === undefined) return undefined;
         const id = rel.replace(/\.md$/, '');
         const section = id.split('/')[0]!;
         const stamp = stampOf(statSync(file));
@@ -151,9 +176,7 @@ export function articleLoader({ base }: Options): Loader {
         return digest;
       }
 
-      const files = readdirSync(baseDir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile() && e.name.endsWith('.md'))
-        .map((e) => join(e.parentPath, e.name));
+      const files = articleFiles(baseDir);
       const seen = new Set<string>();
       const live = new Set<string>();
       try {
@@ -162,7 +185,7 @@ export function articleLoader({ base }: Options): Loader {
           const digest = await sync(file);
           if (digest) {
             live.add(digest);
-            seen.add(relative(baseDir, file).split(sep).join('/').replace(/\.md$/, ''));
+            seen.add(inBase(file).replace(/\.md$/, ''));
           }
         });
       } finally {
@@ -188,7 +211,7 @@ export function articleLoader({ base }: Options): Loader {
       const onChange = async (file: string) => {
         if (!file.startsWith(baseDir)) return;
         // A picture edited, replaced or added: the articles that name it take its new record.
-        const articles = file.endsWith('.md') ? [file] : articlesShowing(file);
+        const articles = articleSectionOf(inBase(file)) !== undefined ? [file] : articlesShowing(file);
         try {
           for (const article of articles) await sync(article);
           pictures.save();
@@ -215,7 +238,7 @@ export function articleLoader({ base }: Options): Loader {
       watcher.on('change', onChange);
       watcher.on('add', onChange);
       watcher.on('unlink', (file: string) => {
-        if (file.startsWith(baseDir) && file.endsWith('.md')) store.delete(relative(baseDir, file).split(sep).join('/').replace(/\.md$/, ''));
+        if (file.startsWith(baseDir) && articleSectionOf(inBase(file)) !== undefined) store.delete(inBase(file).replace(/\.md$/, ''));
       });
     },
   };

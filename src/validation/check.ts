@@ -14,7 +14,7 @@
  * can call it directly; `checkContent` adds the reading of a folder and the
  * body pass.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ import { articlePath } from '../utils/urls.ts';
 import { groupNames, segmentClashes, segmentProblem } from '../utils/slugs.ts';
 import { bodyDigest, bodyFile, pipelineFingerprint, readBodyReport, type BodyReport } from '../markdown/rendered-body.ts';
 import { checkBodies } from './bodies.ts';
+import { articleSectionOf } from './article-path.ts';
+import { contentFiles, type FoundFile, type Listing } from './content-walk.ts';
 import { checkImages, checkMediaFolders, isMediaPath, leadLine, type ImageCheckInput } from './images.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { publicPaths, SitePaths, type SiteArticle } from './site-paths.ts';
@@ -481,8 +483,7 @@ type Item = FileVerdict & {
 
 /** The section of an article file (`articles/<section>/<name>.md`), the only files whose verdicts are kept. */
 function articleSection(rel: string): Section | undefined {
-  const [top, section, name, ...rest] = rel.split('/');
-  return top === 'articles' && rest.length === 0 && section !== undefined && isSection(section) && name?.endsWith('.md') ? section : undefined;
+  return rel.startsWith('articles/') ? articleSectionOf(rel.slice('articles/'.length)) : undefined;
 }
 
 const THIS_PROJECT = fileURLToPath(new URL('../../', import.meta.url));
@@ -499,16 +500,18 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   const { bodies = true, projectRoot = THIS_PROJECT } = options;
   const display = (p: string) => path.relative(cwd, p).split(path.sep).join('/') || '.';
   const contentDisplay = display(root);
-  let entries: string[];
+  // The body pass finds each body's cached render by the digest of the file's bytes; the kept verdicts too.
+  const fingerprint = bodies ? pipelineFingerprint(projectRoot, path.join(projectRoot, 'src')) : '';
+  const checkPrint = checkFingerprint(projectRoot, `${bodies}\0${fingerprint}`);
+  let entries: FoundFile[];
   try {
     // Synchronous: the promise version walks the tree one folder per round
     // trip through the thread pool, 0.35 s against 0.11 s for an archive
     // whose 6,000 articles have a folder of pictures each (BENCHMARKS.md
     // "Session 21"); every build starts with this walk.
-    entries = readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => path.join(d.parentPath, d.name))
-      .filter((p) => !path.relative(root, p).split(path.sep).some((part) => part.startsWith('.')));
+    const listings = new Verdicts<Listing>(projectRoot, `${path.resolve(root)}\0folders`, checkPrint);
+    entries = contentFiles(path.resolve(root), listings);
+    listings.save();
   } catch (error) {
     // No content folder yet (a fresh clone before the first article) is not an error.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
@@ -517,9 +520,7 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   // ignoreBOM keeps a byte-order mark in the text, as the loader's readFile does, so both get one digest.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const problems: Problem[] = [];
-  // The body pass finds each body's cached render by the digest of the file's bytes; the kept verdicts too.
-  const fingerprint = bodies ? pipelineFingerprint(projectRoot, path.join(projectRoot, 'src')) : '';
-  const verdicts = new Verdicts<KeptVerdict>(projectRoot, verdictsKey(root, cwd, bodies), checkFingerprint(projectRoot, `${bodies}\0${fingerprint}`));
+  const verdicts = new Verdicts<KeptVerdict>(projectRoot, verdictsKey(root, cwd, bodies), checkPrint);
   const items: Item[] = [];
   // A bounded number at once: thousands of files at once would exhaust file handles.
   // Pictures and other media in an article's own folder are not text; the picture pass looks at them.
@@ -528,8 +529,7 @@ export async function checkContent(root: string, cwd = process.cwd(), options: C
   // (the inodes are in memory after the readdir; 10,000 promises through the
   // thread pool cost more than the stats), then the rest read at once.
   const toRead: { abs: string; rel: string; section?: Section; stamp?: Stamp }[] = [];
-  for (const abs of entries) {
-    const rel = path.relative(root, abs).split(path.sep).join('/');
+  for (const { abs, rel } of entries) {
     if (isMediaPath(rel)) {
       media.push(rel);
       continue;

@@ -37,7 +37,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { moduleGraph, type BodyReport } from '../markdown/rendered-body.ts';
+import { moduleGraph } from '../markdown/rendered-body.ts';
 
 /** Where the kept verdicts live, relative to the project root (Astro's cache folder, which a cold build deletes). */
 export const VERDICTS_DIR = path.join('node_modules', '.astro', 'content-check');
