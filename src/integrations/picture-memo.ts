@@ -1,5 +1,5 @@
 /**
- * Opens the article route's picture memo (`utils/picture-memo.ts`) at the
+ * Opens the picture memo (`utils/picture-memo.ts`) at the
  * start of a build and saves it at the end, in Astro's cache folder: one
  * file per output folder (`picture-memo/<digest of outDir>.json`), as
  * `prune-dist` keeps its records, since test fixtures build elsewhere with
@@ -66,7 +66,7 @@ export default function pictureMemoIntegration(): AstroIntegration {
         memo.save();
         // What it reused stays readable for `prune-dist`, whose hook may run after this one.
         closePictureMemo();
-        if (memo.hits > 0) logger.info(`${memo.hits} article picture result(s) reused from the last build (${memo.reused.size} files kept), ${memo.misses} made`);
+        if (memo.hits > 0) logger.info(`${memo.hits} picture result(s) reused from the last build (${memo.reused.size} files kept), ${memo.misses} made`);
       },
     },
   };

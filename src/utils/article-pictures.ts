@@ -47,8 +47,8 @@ export async function articlePictures(article: Article): Promise<ArticlePictures
   const lead = leadPictureOf(article);
   const leadAlt = lead && !lead.decorative ? lead.alt : '';
   const [leadMarkup, body, shared] = await Promise.all([
-    lead ? columnMemo(lead.src, leadAlt, true) : undefined,
-    Promise.all(bodyPicturesOf(article.entry).map((file) => (file ? columnMemo(file, '', false) : null))),
+    lead ? rememberedColumnPicture(lead.src, { alt: leadAlt, lead: true }) : undefined,
+    Promise.all(bodyPicturesOf(article.entry).map((file) => (file ? rememberedColumnPicture(file, { alt: '' }) : null))),
     lead ? memoized(['shared', ...picture(lead.src), leadAlt], sharedFiles, async () => (await sharedLeadImage(article))!) : undefined,
   ]);
   return { ...(leadMarkup ? { lead: leadMarkup } : {}), body, ...(shared ? { shared } : {}) };
@@ -57,9 +57,18 @@ export async function articlePictures(article: Article): Promise<ArticlePictures
 /** What a picture's results depend on in its `ImageMetadata`: the enumerable fields, as the image service hashes them. */
 const picture = (src: ImageMetadata): unknown[] => [src.src, src.width, src.height, src.format];
 
-/** `columnPicture` at the column's `sizes`, remembered between builds. */
-function columnMemo(src: ImageMetadata, alt: string, lead: boolean): Promise<PictureMarkup> {
-  return memoized(['column', ...picture(src), alt, lead, COLUMN_SIZES], pictureFiles, () => columnPicture(src, { alt, lead }));
+/**
+ * `columnPicture(src, options)`, remembered between builds (`picture-memo.ts`).
+ *
+ * Only where the result is made on every build: in a route's
+ * `getStaticPaths`, or while rendering a page that has no `cacheKey` (the
+ * front page), which Astro never keeps from the last build. A kept page
+ * replays the transforms its last render recorded, and a remembered result
+ * records none: its files would be pruned.
+ * @example (await rememberedColumnPicture(src, { alt: 'Kabul', sizes: '22rem' })).src // '/_astro/lead.Ab1_Z1x.jpg'
+ */
+export function rememberedColumnPicture(src: ImageMetadata, { alt, lead = false, sizes = COLUMN_SIZES }: { alt: string; lead?: boolean; sizes?: string }): Promise<PictureMarkup> {
+  return memoized(['column', ...picture(src), alt, lead, sizes], pictureFiles, () => columnPicture(src, { alt, lead, sizes }));
 }
 
 /** The image files a `<picture>` names: every `srcset`'s and the fallback. */

@@ -1,5 +1,6 @@
 /**
- * The article route's pictures remembered from one build to the next, so
+ * Pictures remembered from one build to the next (the article route's, the
+ * front page's: `rememberedColumnPicture` in `article-pictures.ts`), so
  * that a warm build does not ask Astro's image service again for pictures
  * whose files are already in `dist/`.
  *
@@ -35,18 +36,31 @@
  * under a registered symbol, as `page-pictures.ts` shares its notes: the
  * route is a bundle of its own, the integration is loaded with the config.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const MEMO = Symbol.for('aa-aa.picture-memo');
 const REUSED = Symbol.for('aa-aa.picture-memo.reused');
 
-/** What the memo file holds. */
+/**
+ * What the memo file holds: each result with the files it names, as
+ * indexes into one table of paths (a few dozen distinct files are named
+ * ~100,000 times at 10,000 articles). A hit then checks each distinct file
+ * once per build instead of parsing every `srcset` again.
+ */
 interface MemoFile {
   readonly generation: string;
-  /** Results by key digest. */
-  readonly entries: Record<string, unknown>;
+  /** Paths relative to `outDir`, `/` separators. */
+  readonly files: readonly string[];
+  /** By key digest: the result and the indexes in `files` of the files it names. */
+  readonly entries: Record<string, readonly [value: unknown, files: readonly number[]]>;
+}
+
+/** A result this build used: the value and the files it names (relative to `outDir`). */
+interface Used {
+  readonly value: unknown;
+  readonly files: readonly string[];
 }
 
 export interface PictureMemoOptions {
@@ -90,12 +104,18 @@ export function srcsetUrls(srcset: string): string[] {
  */
 export class PictureMemo {
   readonly #options: PictureMemoOptions;
-  readonly #previous = new Map<string, unknown>();
-  readonly #used = new Map<string, unknown>();
+  /** The last build's file table and results (see `MemoFile`). */
+  readonly #files: readonly string[] = [];
+  readonly #previous: MemoFile['entries'] = {};
+  /** Whether each of `#files` is in `outDir`, looked up once per build. */
+  readonly #present: (boolean | undefined)[] = [];
+  readonly #used = new Map<string, Used>();
   /** Names in each output folder, read once per build (`readdir`, not a `stat` per file). */
   readonly #listings = new Map<string, ReadonlySet<string>>();
   /** Absolute paths of the files the hits name. */
   readonly reused = new Set<string>();
+  /** The same, relative to `outDir`: each file is joined to `outDir` once. */
+  readonly #reusedRel = new Set<string>();
   hits = 0;
   misses = 0;
 
@@ -105,8 +125,9 @@ export class PictureMemo {
     const marker = `${options.file}.open`;
     try {
       const data = existsSync(marker) ? undefined : (JSON.parse(readFileSync(options.file, 'utf8')) as MemoFile);
-      if (data?.generation === options.generation && data.entries && typeof data.entries === 'object') {
-        for (const [key, value] of Object.entries(data.entries)) this.#previous.set(key, value);
+      if (data?.generation === options.generation && Array.isArray(data.files) && data.entries && typeof data.entries === 'object') {
+        this.#files = data.files;
+        this.#previous = data.entries;
       }
     } catch {
       // No memo yet (a cold build), or unreadable: every picture goes through getImage once.
@@ -133,6 +154,17 @@ export class PictureMemo {
     return names.has(rel.slice(slash + 1));
   }
 
+  /** Whether the last build's file `index` is in `outDir` (looked up the first time it is asked). */
+  #presentFile(index: number): boolean {
+    let present = this.#present[index];
+    if (present === undefined) {
+      const rel = this.#files[index];
+      present = typeof rel === 'string' && this.#exists(rel);
+      this.#present[index] = present;
+    }
+    return present;
+  }
+
   /**
    * The result for `key`: the remembered one if every file `filesOf` finds
    * in it (image URLs, as the page prints them) is in `outDir`, otherwise
@@ -140,21 +172,31 @@ export class PictureMemo {
    * `JSON.stringify` unchanged (plain objects, arrays, strings, numbers).
    */
   async get<T>(key: readonly unknown[], filesOf: (value: T) => readonly string[], make: () => Promise<T>): Promise<T> {
-    const digest = createHash('sha256').update(JSON.stringify(key)).digest('base64url');
-    if (this.#previous.has(digest) || this.#used.has(digest)) {
-      const value = (this.#used.get(digest) ?? this.#previous.get(digest)) as T;
-      const files = filesOf(value).map((url) => outputFile(url, this.#options.base));
-      if (files.every((file) => file !== undefined && this.#exists(file))) {
-        for (const file of files) this.reused.add(join(this.#options.outDir, file!));
-        this.#used.set(digest, value);
-        this.hits++;
-        return value;
-      }
+    const digest = hash('sha256', JSON.stringify(key), 'base64url');
+    const used = this.#used.get(digest);
+    if (used) {
+      if (used.files.every((file) => this.#exists(file))) return this.#hit(digest, used);
+    } else if (Object.hasOwn(this.#previous, digest)) {
+      const [value, indexes] = this.#previous[digest]!;
+      if (indexes.every((index) => this.#presentFile(index))) return this.#hit(digest, { value, files: indexes.map((index) => this.#files[index]!) });
     }
     const value = await make();
-    this.#used.set(digest, value);
+    const files = filesOf(value).map((url) => outputFile(url, this.#options.base));
+    // A result naming a file outside `base` is never reused: it is made on every build.
+    if (files.every((file) => file !== undefined)) this.#used.set(digest, { value, files: files as string[] });
     this.misses++;
     return value;
+  }
+
+  #hit<T>(digest: string, used: Used): T {
+    for (const file of used.files) {
+      if (this.#reusedRel.has(file)) continue;
+      this.#reusedRel.add(file);
+      this.reused.add(join(this.#options.outDir, file));
+    }
+    this.#used.set(digest, used);
+    this.hits++;
+    return used.value as T;
   }
 
   /**
@@ -163,8 +205,24 @@ export class PictureMemo {
    * marks the memo closed (call it once the build's files are all written).
    */
   save(): void {
-    if (this.misses > 0 || this.#used.size !== this.#previous.size) {
-      const data: MemoFile = { generation: this.#options.generation, entries: Object.fromEntries(this.#used) };
+    if (this.misses > 0 || this.#used.size !== Object.keys(this.#previous).length) {
+      const files: string[] = [];
+      const index = new Map<string, number>();
+      const entries: Record<string, readonly [unknown, readonly number[]]> = {};
+      for (const [digest, { value, files: named }] of this.#used) {
+        entries[digest] = [
+          value,
+          named.map((file) => {
+            let at = index.get(file);
+            if (at === undefined) {
+              at = files.push(file) - 1;
+              index.set(file, at);
+            }
+            return at;
+          }),
+        ];
+      }
+      const data: MemoFile = { generation: this.#options.generation, files, entries };
       const tmp = `${this.#options.file}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify(data));
       renameSync(tmp, this.#options.file);

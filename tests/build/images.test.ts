@@ -100,7 +100,7 @@ describe('images beside the article (images-relative)', () => {
     // utils/picture-memo.ts: no getImage(), so the image step copies none of the page's files (it lists each it handles).
     const warm = rebuild(build.root, {});
     expect(warm.exitCode).toBe(0);
-    expect(warm.output).toMatch(/article picture result\(s\) reused from the last build/);
+    expect(warm.output).toMatch(/picture result\(s\) reused from the last build/);
     expect(warm.output).not.toMatch(/\/_astro\/(bazar|dokan)\./);
     for (const url of pictureUrls()) expect(existsSync(join(build.dist, url))).toBe(true);
     const gone = pictureUrls()[0]!;

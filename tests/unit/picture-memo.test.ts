@@ -1,5 +1,5 @@
 /**
- * The article route's picture memo (src/utils/picture-memo.ts): a warm
+ * The picture memo (src/utils/picture-memo.ts): a warm
  * build reuses a picture's markup only when nothing it depends on changed
  * and every file it names is still in dist/; otherwise it asks the image
  * service again.
@@ -96,6 +96,25 @@ describe('the picture memo', () => {
     writeFileSync(options.file, readFileSync(options.file, 'utf8') + ' ');
     await build(options, [KEY]);
     expect(readFileSync(options.file, 'utf8').endsWith(' ')).toBe(true);
+  });
+
+  it('names each file once in the memo file, however many results share it', async () => {
+    const options = site(FILES);
+    const keys = ['Kabul', 'Herat', 'Balkh'].map((alt) => [...KEY.slice(0, 5), alt, true]);
+    await build(options, keys);
+    const saved = JSON.parse(readFileSync(options.file, 'utf8')) as { files: string[]; entries: Record<string, [unknown, number[]]> };
+    expect(saved.files.sort()).toEqual([...FILES].sort());
+    expect(Object.values(saved.entries).map(([, files]) => files.length)).toEqual([3, 3, 3]);
+    const warm = await build(options, keys);
+    expect(warm.made).toBe(0);
+    expect(warm.memo.reused.size).toBe(3);
+  });
+
+  it('never reuses a result that names a file outside base', async () => {
+    const options = site(FILES);
+    const outside: Markup = { srcset: '/_astro/lead_a.webp 360w', src: 'https://elsewhere.example/lead.jpg' };
+    await build(options, [KEY], outside);
+    expect((await build(options, [KEY], outside)).made).toBe(1);
   });
 
   it('is used only while a build has set it, and says which files the hits kept', async () => {
