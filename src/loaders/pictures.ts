@@ -13,9 +13,9 @@
  * MB each for real photos), although nothing changed. Here a picture is read
  * when it is new or its size or modification time changed; otherwise one
  * `stat`. The page turns the record into the `ImageMetadata` Astro's image
- * service takes (`utils/pictures.ts`), and `pictureOriginals()` puts the
- * original where the image service reads it on a build
- * (`integrations/picture-originals.ts`). Encoded files are still Astro's
+ * service takes (`utils/pictures.ts`), and `utils/picture-originals.ts`
+ * puts the original where the image service reads it on a build, when a
+ * page asks for the picture. Encoded files are still Astro's
  * own, cached in `node_modules/.astro/assets` by the hashed name.
  */
 import { createHash } from 'node:crypto';
@@ -29,12 +29,10 @@ export { isPictureRef, type PictureRef };
 
 /**
  * The loader's record of one picture file: the entry's `PictureRef`, and
- * what only the loader and the build need, kept in `PICTURES_FILE`, not in
- * the data store (see `picture-ref.ts`).
+ * what only the loader needs, kept in `PICTURES_FILE`, not in the data
+ * store (see `picture-ref.ts`).
  */
 export interface PictureRecord extends PictureRef {
-  /** The original's place in the built site, relative to `dist/` (`_astro/lead.3f9a0c1d2e4b.jpg`); `url` is it under the base. */
-  readonly out: string;
   /** Size in bytes and modification time in ms when it was read: a change of either reads the file again. */
   readonly size: number;
   readonly mtimeMs: number;
@@ -42,7 +40,7 @@ export interface PictureRecord extends PictureRef {
 
 /** Whether a value from `PICTURES_FILE` is a loader's record. */
 const isPictureRecord = (value: unknown): value is PictureRecord =>
-  isPictureRef(value) && 'out' in value && 'size' in value && 'mtimeMs' in value;
+  isPictureRef(value) && 'size' in value && 'mtimeMs' in value;
 
 /** The part of a record an entry's data keeps. */
 const refOf = ({ file, url, width, height, format }: PictureRecord): PictureRef => ({ file, url, width, height, format });
@@ -115,10 +113,10 @@ export class PictureCache {
     }
     const ext = extname(abs);
     const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 12);
+    // The original's place in the built site, relative to `dist/` (`_astro/lead.3f9a0c1d2e4b.jpg`).
     const out = `${this.#options.assetsDir}/${safeName(basename(abs, ext))}.${hash}${ext.toLowerCase()}`;
     const record: PictureRecord = {
       file,
-      out,
       url: `${this.#options.base.replace(/\/?$/, '/')}${out}`,
       width: meta.width,
       height: meta.height,
@@ -149,7 +147,7 @@ export class PictureCache {
     if (record) this.#used.set(ref.file, record);
   }
 
-  /** Writes the records this sync used (and only those) for the next sync and for `pictureOriginals()`. */
+  /** Writes the records this sync used (and only those) for the next sync. */
   save(): void {
     const refs = [...this.#used.values()].sort((a, b) => a.file.localeCompare(b.file));
     const json = JSON.stringify(refs);
@@ -158,18 +156,5 @@ export class PictureCache {
     const tmp = `${this.#file}.${process.pid}.tmp`;
     writeFileSync(tmp, json);
     renameSync(tmp, this.#file);
-  }
-}
-
-/**
- * The pictures of the last sync, as `PictureCache.save()` wrote them: what
- * a build must have in `dist/` for Astro's image step to read (see
- * `integrations/picture-originals.ts`).
- */
-export function pictureOriginals(root: string): PictureRecord[] {
-  try {
-    return (JSON.parse(readFileSync(join(root, PICTURES_FILE), 'utf8')) as unknown[]).filter(isPictureRecord);
-  } catch {
-    return [];
   }
 }

@@ -17,6 +17,7 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import type { Article } from './articles.ts';
+import { placeOriginal } from './picture-originals.ts';
 import { leadPictureOf } from './pictures.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -47,6 +48,7 @@ export function cropSize(original: { width: number; height: number }, ratio: num
 }
 
 async function jpeg(src: ImageMetadata, width: number, height: number | undefined, alt: string): Promise<SharedImage> {
+  placeOriginal(src);
   const image = await getImage({ src, width, ...(height ? { height, fit: 'cover', position: 'center' } : {}), format: 'jpg', quality: 82 });
   return {
     url: absoluteUrl(image.src),

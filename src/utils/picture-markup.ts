@@ -18,6 +18,7 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { COLUMN_SIZES, columnWidths, fallbackWidth } from './images.ts';
+import { placeOriginal } from './picture-originals.ts';
 
 /** One `<source>`: its attributes in the order `<Picture>` writes them. */
 export interface PictureSource {
@@ -85,6 +86,7 @@ export async function columnPicture(src: ImageMetadata, { alt, lead = false, siz
   const formats = lead ? LEAD_FORMATS : COLUMN_FORMATS;
   // JPEG stays JPEG, anything else falls back to PNG, as in <Picture>.
   const fallbackFormat = src.format === 'jpg' || src.format === 'jpeg' || src.format === 'gif' || src.format === 'svg' ? src.format : 'png';
+  placeOriginal(src);
   const optimized = await Promise.all(formats.map((format) => getImage({ ...props, widths: columnWidths(src.width), sizes, format })));
   // One file: no `widths`, and no `sizes`, which an <img> without `srcset` must not have.
   const fallback = await getImage({ ...props, format: fallbackFormat });

@@ -6,7 +6,7 @@
  * - On a build, `src` is the original's content-hashed URL
  *   (`/_astro/lead.3f9a0c1d2e4b.jpg`): the image service names its encoded
  *   files after it and caches them by that name, and reads the original
- *   there (put in place by `integrations/picture-originals.ts`) only for a
+ *   there (put in place by `utils/picture-originals.ts`) only for a
  *   file it has not encoded before; `fsPath` lets Astro remove that
  *   original from `dist/` afterwards, as it does for an imported picture.
  * - In the dev server, `src` is the file itself (`/@fs/…?origWidth=…`), as
