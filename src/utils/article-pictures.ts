@@ -49,7 +49,7 @@ export async function articlePictures(article: Article): Promise<ArticlePictures
   const [leadMarkup, body, shared] = await Promise.all([
     lead ? rememberedColumnPicture(lead.src, { alt: leadAlt, lead: true }) : undefined,
     Promise.all(bodyPicturesOf(article.entry).map((file) => (file ? rememberedColumnPicture(file, { alt: '' }) : null))),
-    lead ? memoized(['shared', ...picture(lead.src), leadAlt], sharedFiles, async () => (await sharedLeadImage(article))!) : undefined,
+    lead ? rememberedSharedImages(lead.src, leadAlt) : undefined,
   ]);
   return { ...(leadMarkup ? { lead: leadMarkup } : {}), body, ...(shared ? { shared } : {}) };
 }
@@ -67,8 +67,19 @@ const picture = (src: ImageMetadata): unknown[] => [src.src, src.width, src.heig
  * records none: its files would be pruned.
  * @example (await rememberedColumnPicture(src, { alt: 'Kabul', sizes: '22rem' })).src // '/_astro/lead.Ab1_Z1x.jpg'
  */
-export function rememberedColumnPicture(src: ImageMetadata, { alt, lead = false, sizes = COLUMN_SIZES }: { alt: string; lead?: boolean; sizes?: string }): Promise<PictureMarkup> {
-  return memoized(['column', ...picture(src), alt, lead, sizes], pictureFiles, () => columnPicture(src, { alt, lead, sizes }));
+export async function rememberedColumnPicture(src: ImageMetadata, { alt, lead = false, sizes = COLUMN_SIZES }: { alt: string; lead?: boolean; sizes?: string }): Promise<PictureMarkup> {
+  // Remembered without the alt, which the image service does not use: a
+  // picture shown on several pages is one result, and the memo keeps no
+  // article text (BENCHMARKS.md, "Session 23").
+  const markup = await memoized(['column', ...picture(src), lead, sizes], pictureFiles, () => columnPicture(src, { alt: '', lead, sizes }));
+  // The same key order: `alt` stays where `<Picture>` writes it.
+  return { ...markup, attributes: { ...markup.attributes, alt } };
+}
+
+/** `sharedLeadImage(src, alt)`, remembered between builds as `rememberedColumnPicture` is (the same rules). */
+async function rememberedSharedImages(src: ImageMetadata, alt: string): Promise<NonNullable<ArticlePictures['shared']>> {
+  const shared = await memoized(['shared', ...picture(src)], sharedFiles, () => sharedLeadImage(src, ''));
+  return { og: { ...shared.og, alt }, ratios: shared.ratios.map((image) => ({ ...image, alt })) };
 }
 
 /** The image files a `<picture>` names: every `srcset`'s and the fallback. */

@@ -16,9 +16,7 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import type { Article } from './articles.ts';
 import { placeOriginal } from './picture-originals.ts';
-import { leadPictureOf } from './pictures.ts';
 import { absoluteUrl } from './urls.ts';
 
 export interface SharedImage {
@@ -60,15 +58,11 @@ async function jpeg(src: ImageMetadata, width: number, height: number | undefine
 }
 
 /**
- * The article's lead picture for link previews (`og`) and for `NewsArticle`
- * (`ratios`: 16:9, 4:3, 1:1); undefined when it has none.
- * @example (await sharedLeadImage(article))?.og.url // 'https://www.afgazad.com/_astro/valley.Bc1x.jpg'
+ * A lead picture for link previews (`og`) and for `NewsArticle` (`ratios`:
+ * 16:9, 4:3, 1:1), each with `alt`.
+ * @example (await sharedLeadImage(leadPictureOf(article)!.src, 'Kabul')).og.url // 'https://www.afgazad.com/_astro/valley.Bc1x.jpg'
  */
-export async function sharedLeadImage(article: Article): Promise<{ og: SharedImage; ratios: SharedImage[] } | undefined> {
-  const lead = leadPictureOf(article);
-  if (!lead) return undefined;
-  const src = lead.src;
-  const alt = lead.decorative ? '' : lead.alt;
+export async function sharedLeadImage(src: ImageMetadata, alt: string): Promise<{ og: SharedImage; ratios: SharedImage[] }> {
   const og = await jpeg(src, Math.min(SHARE_WIDTH, src.width), undefined, alt);
   const ratios = await Promise.all(RATIOS.map((r) => cropSize(src, r)).map((size) => jpeg(src, size.width, size.height, alt)));
   return { og, ratios };

@@ -15,8 +15,10 @@
  *
  * A remembered result is used only when
  * - its key is the same: the picture's record (content-hashed URL, width,
- *   height, format) and the options (which kind of result, `alt`, lead or
- *   not, `sizes`), as the caller gives them;
+ *   height, format) and the options (which kind of result, lead or not,
+ *   `sizes`), as the caller gives them (the alt is not in it: the callers
+ *   remember results made without one and put the page's in,
+ *   `article-pictures.ts`);
  * - the memo's `generation` is the same: Astro's version, its image config
  *   (service and its settings), `base`, `site`, the assets folder and the
  *   code that makes the markup (see `integrations/picture-memo.ts`);
@@ -107,11 +109,11 @@ export class PictureMemo {
   /** The last build's file table and results (see `MemoFile`). */
   readonly #files: readonly string[] = [];
   readonly #previous: MemoFile['entries'] = {};
-  /** Whether each of `#files` is in `outDir`, looked up once per build. */
-  readonly #present: (boolean | undefined)[] = [];
   readonly #used = new Map<string, Used>();
   /** Names in each output folder, read once per build (`readdir`, not a `stat` per file). */
   readonly #listings = new Map<string, ReadonlySet<string>>();
+  /** `#exists`' answers by path (a picture on many pages is asked about on each). */
+  readonly #found = new Map<string, boolean>();
   /** Absolute paths of the files the hits name. */
   readonly reused = new Set<string>();
   /** The same, relative to `outDir`: each file is joined to `outDir` once. */
@@ -136,8 +138,17 @@ export class PictureMemo {
     writeFileSync(marker, '');
   }
 
-  /** Whether the file at `rel` (relative to `outDir`) is there, from one listing of its folder. */
+  /** Whether the file at `rel` (relative to `outDir`) is there, from one listing of its folder; each file is asked once per build. */
   #exists(rel: string): boolean {
+    let found = this.#found.get(rel);
+    if (found === undefined) {
+      found = this.#listed(rel);
+      this.#found.set(rel, found);
+    }
+    return found;
+  }
+
+  #listed(rel: string): boolean {
     const slash = rel.lastIndexOf('/');
     const folder = join(this.#options.outDir, slash < 0 ? '' : rel.slice(0, slash));
     let names = this.#listings.get(folder);
@@ -154,15 +165,10 @@ export class PictureMemo {
     return names.has(rel.slice(slash + 1));
   }
 
-  /** Whether the last build's file `index` is in `outDir` (looked up the first time it is asked). */
+  /** Whether the last build's file `index` is in `outDir`. */
   #presentFile(index: number): boolean {
-    let present = this.#present[index];
-    if (present === undefined) {
-      const rel = this.#files[index];
-      present = typeof rel === 'string' && this.#exists(rel);
-      this.#present[index] = present;
-    }
-    return present;
+    const rel = this.#files[index];
+    return typeof rel === 'string' && this.#exists(rel);
   }
 
   /**
@@ -261,7 +267,7 @@ export function reusedPictureFiles(): ReadonlySet<string> {
 
 /**
  * `make()`'s result, or the memo's (see `PictureMemo.get`) in a build.
- * @example await memoized(['column', meta.src, meta.width, meta.height, meta.format, alt, lead, sizes], pictureFiles, () => columnPicture(meta, { alt, lead, sizes }))
+ * @example await memoized(['column', meta.src, meta.width, meta.height, meta.format, lead, sizes], pictureFiles, () => columnPicture(meta, { alt: '', lead, sizes }))
  */
 export function memoized<T>(key: readonly unknown[], filesOf: (value: T) => readonly string[], make: () => Promise<T>): Promise<T> {
   const memo = pictureMemo();
