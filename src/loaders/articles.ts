@@ -85,9 +85,10 @@ function withBodyMedia(data: Record<string, unknown>, bodyFile: string): Record<
 
 /**
  * The article files under `baseDir` (absolute paths; see
- * `validation/article-path.ts`): one `readdir` per section folder. Not a recursive walk, which enters every article's folder
- * of pictures: ~6,000 more `readdir`s, 57 ms of a warm 10,000-article build
- * whose articles have pictures (BENCHMARKS.md, "Session 23").
+ * `validation/article-path.ts`): one `readdir` per section folder. Not a
+ * recursive walk, which enters every article's folder of pictures: ~6,000
+ * more `readdir`s, 57 ms of a warm 10,000-article build whose articles
+ * have pictures (BENCHMARKS.md, "Pictures at 10,000, session 23").
  */
 function articleFiles(baseDir: string): string[] {
   return sectionKeys.flatMap((section) => {

@@ -70,7 +70,7 @@ const picture = (src: ImageMetadata): unknown[] => [src.src, src.width, src.heig
 export async function rememberedColumnPicture(src: ImageMetadata, { alt, lead = false, sizes = COLUMN_SIZES }: { alt: string; lead?: boolean; sizes?: string }): Promise<PictureMarkup> {
   // Remembered without the alt, which the image service does not use: a
   // picture shown on several pages is one result, and the memo keeps no
-  // article text (BENCHMARKS.md, "Session 23").
+  // article text (BENCHMARKS.md, "Pictures at 10,000, session 23").
   const markup = await memoized(['column', ...picture(src), lead, sizes], pictureFiles, () => columnPicture(src, { alt: '', lead, sizes }));
   // The same key order: `alt` stays where `<Picture>` writes it.
   return { ...markup, attributes: { ...markup.attributes, alt } };

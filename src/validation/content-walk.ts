@@ -7,7 +7,8 @@
  * many folders as pictured articles, and reading a folder costs five
  * system calls (open, fstat, two getdents, close) against one `stat`. At
  * 6,000 such folders the walk took 90 ms of every build (BENCHMARKS.md,
- * "Session 23"), nearly all of it to learn that nothing had moved.
+ * "Pictures at 10,000, session 23"), nearly all of it to learn that
+ * nothing had moved.
  *
  * A folder's listing changes only when an entry is added, removed or
  * renamed, and each of those moves the folder's modification and change
