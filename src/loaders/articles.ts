@@ -130,9 +130,9 @@ export function articleLoader({ base }: Options): Loader {
       /** Loads one file; returns its digest, or undefined if it is not an article. */
       async function sync(file: string): Promise<string | undefined> {
         const rel = inBase(file);
-        if (articleSectionOf(rel) === undefined) return undefined;
+        const section = articleSectionOf(rel);
+        if (section === undefined) return undefined;
         const id = rel.replace(/\.md$/, '');
-        const section = id.split('/')[0]!;
         const stamp = stampOf(statSync(file));
         const known = digests.byStamp(rel, stamp)?.digest;
         let bytes = known === undefined ? await readFile(file) : undefined;

@@ -9,6 +9,19 @@
 import { isSection, type Section } from '../i18n/locales.ts';
 
 /**
+ * The section whose folder holds the file at `rel` directly (any file:
+ * `fa/notes.txt` too), a path relative to the articles folder with `/`
+ * separators; undefined anywhere else. The check tells the two mistakes
+ * apart: a file outside the section folders, and one there that is no
+ * article.
+ * @example sectionFolderOf('fa/wakhan-corridor/lead.jpg') // undefined (inside an article's folder)
+ */
+export function sectionFolderOf(rel: string): Section | undefined {
+  const [section, name, ...rest] = rel.split('/');
+  return rest.length === 0 && section !== undefined && isSection(section) && name !== undefined ? section : undefined;
+}
+
+/**
  * The section of the article at `rel`, a path relative to the articles
  * folder with `/` separators; undefined when no article lives there.
  * @example articleSectionOf('fa/wakhan-corridor.md') // the section fa
@@ -16,6 +29,5 @@ import { isSection, type Section } from '../i18n/locales.ts';
  * @example articleSectionOf('de/notes.md') // undefined (no such section)
  */
 export function articleSectionOf(rel: string): Section | undefined {
-  const [section, name, ...rest] = rel.split('/');
-  return rest.length === 0 && section !== undefined && isSection(section) && name !== undefined && name.endsWith('.md') ? section : undefined;
+  return rel.endsWith('.md') ? sectionFolderOf(rel) : undefined;
 }

@@ -20,14 +20,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { isLang, isSection, languages, sectionKeys, sectionLanguages, sections, articleLanguage, toolsTag, type Lang, type Section } from '../i18n/locales.ts';
+import { isLang, languages, sectionKeys, sectionLanguages, sections, articleLanguage, toolsTag, type Lang, type Section } from '../i18n/locales.ts';
 import { articleFields, datesInOrder, PLACEHOLDER } from '../schemas/article.ts';
 import { mapLimit } from '../utils/concurrency.ts';
 import { articlePath } from '../utils/urls.ts';
 import { groupNames, segmentClashes, segmentProblem } from '../utils/slugs.ts';
 import { bodyDigest, bodyFile, pipelineFingerprint, readBodyReport, type BodyReport } from '../markdown/rendered-body.ts';
 import { checkBodies } from './bodies.ts';
-import { articleSectionOf } from './article-path.ts';
+import { articleSectionOf, sectionFolderOf } from './article-path.ts';
 import { contentFiles, type FoundFile, type Listing } from './content-walk.ts';
 import { checkImages, checkMediaFolders, isMediaPath, leadLine, type ImageCheckInput } from './images.ts';
 import { readFrontmatter } from './frontmatter.ts';
@@ -172,9 +172,9 @@ function checkOne(file: ContentFile): FileVerdict {
 
 function readOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
   const report = (field: string, message: string) => problems.push({ file: file.display, field, message });
-  const parts = file.rel.split('/');
-  const name = parts.at(-1) ?? '';
-  if (parts[0] !== 'articles' || parts.length !== 3 || !isSection(parts[1] ?? '')) {
+  const name = file.rel.split('/').at(-1) ?? '';
+  const section = file.rel.startsWith('articles/') ? sectionFolderOf(file.rel.slice('articles/'.length)) : undefined;
+  if (section === undefined) {
     report('file', `is outside the section folders; articles live directly in ${sectionKeys.map((s) => `content/articles/${s}/`).join(', ')}`);
     return undefined;
   }
@@ -184,7 +184,6 @@ function readOne(file: ContentFile, problems: Problem[]): Parsed | undefined {
       : `is not a Markdown (.md) file; only articles belong in ${FOLDERS}`);
     return undefined;
   }
-  const section = parts[1] as Section;
   const slug = name.slice(0, -'.md'.length);
   for (const message of slugProblems(slug)) report('slug', message);
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sectionKeys } from '../../src/i18n/locales.ts';
-import { articleSectionOf } from '../../src/validation/article-path.ts';
+import { articleSectionOf, sectionFolderOf } from '../../src/validation/article-path.ts';
 
 describe('articleSectionOf', () => {
   it('gives the section of a .md file directly in a section folder', () => {
@@ -19,5 +19,15 @@ describe('articleSectionOf', () => {
     expect(articleSectionOf('wakhan-corridor.md')).toBeUndefined();
     expect(articleSectionOf(`${section}/wakhan-corridor.MD`)).toBeUndefined();
     expect(articleSectionOf(`${section}/wakhan-corridor.markdown`)).toBeUndefined();
+  });
+});
+
+describe('sectionFolderOf', () => {
+  it('gives the section of any file directly in a section folder, and nothing deeper or elsewhere', () => {
+    const [section] = sectionKeys;
+    expect(sectionFolderOf(`${section}/notes.txt`)).toBe(section);
+    expect(sectionFolderOf(`${section}/wakhan-corridor.md`)).toBe(section);
+    expect(sectionFolderOf(`${section}/wakhan-corridor/lead.jpg`)).toBeUndefined();
+    expect(sectionFolderOf('no-such-section/notes.txt')).toBeUndefined();
   });
 });
